@@ -1,0 +1,31 @@
+from website.models.areas import Commune, CommuneSuccession, District, Province, Structure
+from website.models.events import (
+    Audience,
+    EventIndexPage,
+    EventPage,
+    EventParticipant,
+    EventType,
+)
+from website.models.news import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag
+from website.models.pages import HomePage, StandardPage
+from website.models.settings import SiteSettings
+
+__all__ = [
+    "Audience",
+    "Commune",
+    "CommuneSuccession",
+    "District",
+    "EventIndexPage",
+    "EventPage",
+    "EventParticipant",
+    "EventType",
+    "HomePage",
+    "NewsCategory",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTag",
+    "Province",
+    "SiteSettings",
+    "StandardPage",
+    "Structure",
+]

@@ -1,0 +1,88 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from website.blocks import BodyBlock
+
+
+class BasePage(Page):
+    """What every public page shares: a share image for Open Graph and a sample-data flag."""
+
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh khi chia sẻ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Ảnh hiện khi chia sẻ trang qua Zalo, Facebook (tỉ lệ 1,91:1)."),
+    )
+    is_sample = models.BooleanField(
+        _("nội dung mẫu"),
+        default=False,
+        help_text=_("Đánh dấu khi trang mô tả điều chưa xảy ra: trang sẽ hiện nhãn “dữ liệu mẫu”."),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("share_image"),
+        FieldPanel("is_sample"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_share_image(self):
+        return self.share_image
+
+
+class HomePage(BasePage):
+    """The portal's front page: leads to the sections that exist."""
+
+    intro = models.CharField(_("lời giới thiệu"), max_length=300, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("trang chủ")
+
+    def get_context(self, request, *args, **kwargs):
+        from website.models.events import EventPage
+        from website.models.news import NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_events"] = (
+            EventPage.objects.live().upcoming().select_related("province", "image")[:3]
+        )
+        context["latest_news"] = (
+            NewsPage.objects.live()
+            .descendant_of(self)
+            .select_related("image")
+            .order_by("-date")[:3]
+        )
+        context["sections"] = self.get_children().live().in_menu().specific()
+        return context
+
+
+class StandardPage(BasePage):
+    """Policies, guides (after grade 9, after grade 12) and "about"."""
+
+    intro = models.TextField(_("tóm tắt"), blank=True, max_length=500)
+    body = StreamField(BodyBlock(), verbose_name=_("nội dung"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["website.HomePage", "website.StandardPage"]
+
+    class Meta:
+        verbose_name = _("trang nội dung")
+        verbose_name_plural = _("trang nội dung")
