@@ -1,0 +1,1 @@
+"""Occupations, their taxonomies and the labour-market figures behind them."""
