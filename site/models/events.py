@@ -207,7 +207,7 @@ class EventPage(RoutablePageMixin, BasePage):
             return ""
         return "https://www.openstreetmap.org/search?" + urlencode({"query": self.place})
 
-    @path("lich.ics", name="ics")
+    @path("lich/", name="ics")  # Wagtail URLs allow no dot, so no ".ics" here
     def ics(self, request):
         from website.calendar import event_to_ics
 

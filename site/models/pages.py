@@ -1,4 +1,7 @@
+from anyascii import anyascii
+
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -35,6 +38,12 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        # Vietnamese titles make ASCII slugs: "Điện công nghiệp" → "dien-cong-nghiep".
+        if not self.slug and self.title:
+            self.slug = slugify(anyascii(self.title))
+        super().full_clean(*args, **kwargs)
 
     def get_share_image(self):
         return self.share_image

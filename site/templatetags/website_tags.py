@@ -15,14 +15,18 @@ def main_menu(context):
 
 
 @register.simple_tag(takes_context=True)
-def querystring_replace(context, **changes):
-    """The current query string with some parameters set (or removed when None/empty)."""
+def url_with(context, param, value=None):
+    """The current query string with ``param`` set to ``value`` (removed when empty).
+
+    Setting any filter sends the reader back to the first page of results.
+    """
     params = context["request"].GET.copy()
-    for key, value in changes.items():
-        key = key.replace("_", "-")
-        if value in (None, ""):
-            params.pop(key, None)
-        else:
-            params[key] = value
+    if not param.startswith("trang"):
+        for key in [key for key in params if key.startswith("trang")]:
+            del params[key]
+    if value in (None, ""):
+        params.pop(param, None)
+    else:
+        params[param] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"

@@ -1,0 +1,92 @@
+"""Small builders for test data: each test makes only what it needs."""
+
+import datetime
+import itertools
+
+from django.utils import timezone
+
+from website.models import (
+    EventIndexPage,
+    EventPage,
+    NewsCategory,
+    NewsIndexPage,
+    NewsPage,
+    Province,
+    StandardPage,
+    Structure,
+)
+
+_codes = itertools.count(1)
+
+
+def province(name="Hà Nội", slug="ha-noi", structure=Structure.CURRENT):
+    code = f"{next(_codes) % 100:02d}"
+    return Province.objects.get_or_create(
+        structure=structure,
+        slug=slug,
+        defaults={"code": code, "name": f"Thành phố {name}", "short_name": name},
+    )[0]
+
+
+def publish(parent, page, live=True):
+    """Add ``page`` under ``parent``; publish it unless ``live`` is False (a draft)."""
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if live:
+        revision.publish()
+    else:
+        page.live = False
+        page.save(update_fields=["live"])
+    page.refresh_from_db()
+    return page
+
+
+def news_index(home):
+    existing = NewsIndexPage.objects.child_of(home).first()
+    return existing or publish(home, NewsIndexPage(title="Tin tức", slug="tin-tuc"))
+
+
+def event_index(home):
+    existing = EventIndexPage.objects.child_of(home).first()
+    return existing or publish(home, EventIndexPage(title="Sự kiện", slug="su-kien"))
+
+
+def news(parent, title="Tin tuyển sinh", date=None, categories=(), live=True, **fields):
+    page = NewsPage(
+        title=title,
+        date=date or timezone.localdate(),
+        lead=fields.pop("lead", "Tóm tắt tin."),
+        body=[("paragraph", "<p>Nội dung tin.</p>")],
+        **fields,
+    )
+    page = publish(parent, page, live=live)
+    if categories:
+        page.categories.set(categories)
+        page.save_revision().publish() if live else page.save()
+    return page
+
+
+def category(name="Tuyển sinh", slug="tuyen-sinh"):
+    return NewsCategory.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+
+
+def event(parent, title="Ngày hội tư vấn tuyển sinh", start=None, hours=4, live=True, **fields):
+    start = start or timezone.now() + datetime.timedelta(days=7)
+    fields.setdefault("province", fields.get("province") or province())
+    fields.setdefault("venue_name", "Nhà văn hóa thanh niên")
+    fields.setdefault("organiser", "Sở Giáo dục và Đào tạo")
+    page = EventPage(
+        title=title,
+        lead=fields.pop("lead", "Gặp các trường nghề, hỏi về ngành học và học phí."),
+        start=start,
+        end=start + datetime.timedelta(hours=hours),
+        **fields,
+    )
+    return publish(parent, page, live=live)
+
+
+def standard(parent, title="Sau lớp 9", live=True, **fields):
+    page = StandardPage(
+        title=title, body=[("paragraph", "<p>Các con đường học tiếp.</p>")], **fields
+    )
+    return publish(parent, page, live=live)

@@ -1,0 +1,141 @@
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests import factories
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sitemap_lists_live_pages_and_not_drafts(client, home_page):
+    news = factories.news_index(home_page)
+    factories.news(news, title="Tin đã đăng")
+    factories.news(news, title="Tin nháp", live=False)
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert "/tin-tuc/tin-da-ang/" in response.text or "/tin-tuc/tin-da-dang/" in response.text
+    assert "tin-nhap" not in response.text
+
+
+def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Disallow: /admin/" in response.text
+    assert "Sitemap: http://testserver/sitemap.xml" in response.text
+
+
+def test_unknown_address_gives_the_vietnamese_404_page(client, home_page):
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    assert "Không tìm thấy trang này" in response.text
+    assert '<html lang="vi">' in response.text
+
+
+def test_security_headers_on_every_page(client, home_page):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert "default-src 'self'" in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_public_pages_may_be_cached_by_proxies_but_not_the_admin(client, admin_client, home_page):
+    assert "public" in client.get("/")["Cache-Control"]
+    assert "max-age=300" in client.get("/")["Cache-Control"]
+    admin = admin_client.get("/admin/")
+    assert "public" not in admin["Cache-Control"]
+    logged_in_page = admin_client.get("/")
+    assert "private" in logged_in_page["Cache-Control"]
+
+
+def test_open_graph_tags_for_sharing_on_zalo_and_facebook(client, home_page):
+    news = factories.news_index(home_page)
+    page = factories.news(news, title="Ngày hội việc làm", lead="Hơn 50 doanh nghiệp tuyển dụng.")
+    html = client.get(page.url).text
+    assert '<meta property="og:title" content="Ngày hội việc làm">' in html
+    assert '<meta property="og:description" content="Hơn 50 doanh nghiệp tuyển dụng.">' in html
+    assert f'<meta property="og:url" content="http://localhost{page.url}">' in html
+    assert '<meta property="og:locale" content="vi_VN">' in html
+
+
+def test_sample_pages_say_so(client, home_page):
+    events = factories.event_index(home_page)
+    page = factories.event(events, title="Ngày hội mẫu", is_sample=True)
+    assert "Dữ liệu mẫu" in client.get(page.url).text
+    real = factories.event(events, title="Ngày hội thật")
+    assert "Dữ liệu mẫu" not in client.get(real.url).text
+
+
+def test_templates_have_no_inline_script_or_style():
+    """The Content-Security-Policy forbids them: keep every template free of both."""
+    offenders = []
+    for template in ROOT.glob("**/templates/**/*.html"):
+        if ".venv" in template.parts:
+            continue
+        text = template.read_text()
+        if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text) or re.search(r"\sstyle=", text):
+            offenders.append(str(template.relative_to(ROOT)))
+        if re.search(r"\son[a-z]+=", text):
+            offenders.append(f"{template.relative_to(ROOT)} (inline event handler)")
+    assert offenders == []
+
+
+def test_every_package_folder_is_listed_in_pyproject():
+    """Setuptools cannot discover packages next to the site/ → website rename: list them all."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    listed = set(config["packages"])
+    renames = {folder: name for name, folder in config["package-dir"].items()}
+    found = set()
+    for init in ROOT.glob("*/**/__init__.py"):
+        folder = init.parent.relative_to(ROOT)
+        if folder.parts[0] in {"tests", ".venv"} or "templates" in folder.parts:
+            continue
+        top = renames.get(folder.parts[0], folder.parts[0])
+        found.add(".".join([top, *folder.parts[1:]]))
+    assert found == listed
+
+
+def test_production_settings_pass_the_deployment_checklist(tmp_path):
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "SECRET_KEY": "x" * 20 + "a-long-random-looking-secret-for-the-check-only-0123456789",
+        "ALLOWED_HOSTS": "huongnghiep.example.vn",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "ALLOWED_HOSTS": "huongnghiep.example.vn",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
