@@ -1,9 +1,25 @@
 import pytest
 
+from django.db import transaction
+
 from wagtail.models import Site
+
+from website.adminunits import load_admin_units
 
 
 @pytest.fixture
 def home_page(db):
     """The home page the initial migration creates, as the default site's root."""
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture(scope="module")
+def admin_units(django_db_setup, django_db_blocker):
+    """Viet Nam's administrative units, loaded once per test module; gives the load's counts.
+
+    The load stays in a transaction that is rolled back after the module, so tests elsewhere
+    never see it. Each test's ``db`` transaction nests inside it; not for transactional tests.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_admin_units()
+        transaction.set_rollback(True)

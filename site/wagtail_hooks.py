@@ -1,0 +1,55 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from website.models import Commune, Province
+
+
+class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Administrative units come from ``manage.py load_admin_units``; the admin only shows them."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+
+class AdminUnitViewSet(SnippetViewSet):
+    inspect_view_enabled = True
+    search_fields = ["name", "code"]
+
+    def get_permissions_to_register(self):
+        return super().get_permissions_to_register().filter(codename__startswith="view_")
+
+
+class ProvinceViewSet(AdminUnitViewSet):
+    model = Province
+    icon = "site"
+    list_display = ["name", "code", "structure", "successor"]
+    list_filter = ["structure"]
+
+    def get_queryset(self, request):
+        return Province.objects.select_related("successor")
+
+
+class CommuneViewSet(AdminUnitViewSet):
+    model = Commune
+    icon = "home"
+    list_display = ["name", "code", "province", "district", "structure"]
+    list_filter = ["structure", "province"]
+
+    def get_queryset(self, request):
+        return Commune.objects.select_related("province", "district__province")
+
+
+class AdminUnitsViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Đơn vị hành chính")
+    menu_name = "don-vi-hanh-chinh"
+    menu_icon = "site"
+    items = [ProvinceViewSet, CommuneViewSet]
+
+
+for model in (Province, Commune):
+    register_permission_policy(model, ViewOnlyPermissionPolicy(model))
+register_snippet(AdminUnitsViewSetGroup)
