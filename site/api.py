@@ -3,5 +3,9 @@
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from careers.api import LabourSeriesAPIViewSet, OccupationsAPIViewSet
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("occupations", OccupationsAPIViewSet)
+api_router.register_endpoint("labour-series", LabourSeriesAPIViewSet)

@@ -1,0 +1,80 @@
+"""Server-rendered SVG charts: horizontal bars that read on a phone, no JavaScript.
+
+Every chart is shown with the table behind it (see templates/careers/components/chart.html);
+the SVG carries only presentation attributes (no ``style``), as the CSP requires.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from careers.templatetags.careers_tags import so
+
+WIDTH = 320
+LABEL_SIZE = 13
+ROW_HEIGHT = 38
+BAR_HEIGHT = 14
+VALUE_SPACE = 72
+MAX_LABEL_CHARS = 42
+BAR_COLOUR = "#0b5394"
+HIGHLIGHT_COLOUR = "#b45309"
+INK = "#1c1c1c"
+
+
+@dataclass
+class Bar:
+    label: str
+    value: Decimal
+    highlight: bool = False
+
+
+def _short(label):
+    return label if len(label) <= MAX_LABEL_CHARS else label[: MAX_LABEL_CHARS - 1].rstrip() + "…"
+
+
+def bar_chart(bars, *, title, chart_id, unit=""):
+    """An accessible horizontal bar chart as an SVG string (safe to insert in a template)."""
+    bars = list(bars)
+    height = max(ROW_HEIGHT * len(bars) + 8, 40)
+    largest = max((bar.value for bar in bars), default=Decimal(0)) or Decimal(1)
+    scale = (WIDTH - VALUE_SPACE) / float(largest)
+    parts = [
+        format_html(
+            '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title" '
+            'xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif">',
+            WIDTH,
+            height,
+            chart_id,
+        ),
+        format_html('<title id="{}-title">{}</title>', chart_id, title),
+    ]
+    for index, bar in enumerate(bars):
+        top = index * ROW_HEIGHT
+        length = max(float(bar.value) * scale, 1.0) if bar.value > 0 else 0
+        colour = HIGHLIGHT_COLOUR if bar.highlight else BAR_COLOUR
+        parts.append(
+            format_html(
+                '<g><text x="0" y="{}" font-size="{}" fill="{}">{}</text>'
+                '<rect x="0" y="{}" width="{}" height="{}" rx="2" fill="{}"></rect>'
+                '<text x="{}" y="{}" font-size="12" fill="{}">{}</text></g>',
+                top + LABEL_SIZE,
+                LABEL_SIZE,
+                INK,
+                _short(bar.label),
+                top + LABEL_SIZE + 5,
+                f"{length:.1f}",
+                BAR_HEIGHT,
+                colour,
+                f"{length + 4:.1f}",
+                top + LABEL_SIZE + 5 + BAR_HEIGHT - 3,
+                INK,
+                f"{so(bar.value)} {unit}".strip() if len(unit) <= 2 else so(bar.value),
+            )
+        )
+    parts.append(mark_safe("</svg>"))  # noqa: S308 — constant markup
+    return mark_safe("".join(str(part) for part in parts))  # noqa: S308 — parts are escaped
+
+
+__all__ = ["Bar", "bar_chart"]

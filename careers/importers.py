@@ -1,0 +1,662 @@
+"""Importers for labour-market series and the ISCO-08 / O*NET reference tables.
+
+The series import reads CSV or XLSX in the column format published in docs/labour-data.md,
+checks every row first, and writes nothing unless every row is good. Rows are matched on
+their natural key (indicator, occupation group / sector / occupation, area, period), so
+re-importing the same file changes nothing.
+"""
+
+import csv
+import datetime
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from careers.models import (
+    EconomicSector,
+    Indicator,
+    IscoGroup,
+    LabourFigure,
+    OccupationPage,
+    Region,
+    TrainingField,
+    make_figure_key,
+)
+from careers.text import fold
+from website.models.areas import Province, Structure
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+MAX_FILE_BYTES = 10 * 1024 * 1024
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    required: bool = False
+    aliases: tuple = ()
+
+
+SERIES_COLUMNS = [
+    Column("indicator", "chỉ tiêu", True, ("indicator",)),
+    Column("isco", "nhóm nghề", False, ("isco", "isco08", "ma isco")),
+    Column("sector", "ngành kinh tế", False, ("sector", "vsic", "nganh")),
+    Column("occupation", "nghề", False, ("occupation",)),
+    Column("area", "khu vực", True, ("area", "dia ban")),
+    Column("region", "vùng", False, ("region",)),
+    Column("structure", "hệ thống", False, ("structure", "he thong dvhc")),
+    Column("period", "kỳ", True, ("period", "nam", "ky so lieu")),
+    Column("value", "giá trị", True, ("value", "so lieu")),
+    Column("unit", "đơn vị", False, ("unit", "don vi tinh")),
+    Column("preliminary", "sơ bộ", False, ("preliminary", "prel")),
+    Column("source", "nguồn", True, ("source",)),
+    Column("reference_date", "ngày tham chiếu", True, ("reference date", "ngay")),
+    Column("sample", "dữ liệu mẫu", False, ("sample", "du lieu mau")),
+]
+# Columns our CSV downloads add for people to read; the import accepts and ignores them.
+INFORMATION_COLUMNS = ["tên đối tượng", "tên khu vực"]
+COLUMN_LABELS = {column.key: column.label for column in SERIES_COLUMNS}
+
+TRUE_WORDS = {"1", "co", "x", "yes", "true", "dung"}
+FALSE_WORDS = {"", "0", "khong", "no", "false", "sai"}
+PROVINCE_ALIASES = {
+    "ho chi minh city": "ho chi minh",
+    "tp ho chi minh": "ho chi minh",
+    "thua thien hue": "hue",  # the legacy list already uses the name the city took in 2025
+}
+
+
+@dataclass
+class RowError:
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self):
+        if self.row is None:
+            return self.message
+        if self.column is None:
+            return _("Dòng %(row)s: %(message)s") % {"row": self.row, "message": self.message}
+        return _("Dòng %(row)s, cột “%(column)s”: %(message)s") % {
+            "row": self.row,
+            "column": COLUMN_LABELS.get(self.column, self.column),
+            "message": self.message,
+        }
+
+
+@dataclass
+class ImportResult:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+class ImportFileError(Exception):
+    pass
+
+
+# Reading files ------------------------------------------------------------------------------
+
+
+def read_table(file, filename):
+    """(header, [(row_number, values), …]) from a CSV or XLSX file; row 1 is the header."""
+    suffix = Path(filename).suffix.lower()
+    if suffix == ".xlsx":
+        return _read_xlsx(file)
+    if suffix == ".csv":
+        return _read_csv(file)
+    raise ImportFileError(_("Chỉ nhận tệp .csv hoặc .xlsx."))
+
+
+def _read_csv(file):
+    raw = file.read()
+    if isinstance(raw, str):
+        text = raw
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ImportFileError(
+                _("Tệp CSV phải lưu bằng mã UTF-8 (trong Excel: “CSV UTF-8”).")
+            ) from error
+    text = text.lstrip("\ufeff")
+    first_line = text.split("\n", 1)[0]
+    delimiter = max([",", ";", "\t"], key=first_line.count)
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return _split_header(enumerate(rows, start=1))
+
+
+def _read_xlsx(file):
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(file, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise ImportFileError(
+            _("Không đọc được tệp XLSX: tệp hỏng hoặc không phải Excel.")
+        ) from error
+    try:
+        sheet = workbook.worksheets[0]
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    return _split_header(enumerate(rows, start=1))
+
+
+def _split_header(numbered_rows):
+    rows = [
+        (number, values)
+        for number, values in numbered_rows
+        if any(value not in (None, "") and str(value).strip() for value in values)
+    ]
+    if not rows:
+        raise ImportFileError(_("Tệp trống."))
+    (_header_number, header), *body = rows
+    return [str(value or "").strip() for value in header], body
+
+
+def map_columns(header):
+    """{column key: index} for the header, or raise ImportFileError naming what is wrong."""
+    by_name = {}
+    for column in SERIES_COLUMNS:
+        for name in (column.label, column.key, *column.aliases):
+            by_name[fold(name)] = column.key
+    positions, unknown = {}, []
+    for index, name in enumerate(header):
+        key = by_name.get(fold(name))
+        if key is None:
+            if name and fold(name) not in {fold(info) for info in INFORMATION_COLUMNS}:
+                unknown.append(name)
+        elif key in positions:
+            raise ImportFileError(_("Cột “%(name)s” xuất hiện hai lần.") % {"name": name})
+        else:
+            positions[key] = index
+    problems = []
+    missing = [c.label for c in SERIES_COLUMNS if c.required and c.key not in positions]
+    if missing:
+        problems.append(
+            _("Thiếu cột: %(columns)s.") % {"columns": ", ".join(f"“{m}”" for m in missing)}
+        )
+    if unknown:
+        problems.append(
+            _("Cột không có trong mẫu: %(columns)s.")
+            % {"columns": ", ".join(f"“{u}”" for u in unknown)}
+        )
+    if problems:
+        raise ImportFileError(" ".join(problems))
+    return positions
+
+
+# Parsing cells -----------------------------------------------------------------------------
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def parse_number(value):
+    """A Decimal from 5,5 / 1.234,5 / 1234.5 / 5.5 or a spreadsheet number; None if not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    text = _text(value).replace(" ", "").replace("\u00a0", "")
+    if "," in text and "." in text:
+        if text.rfind(",") > text.rfind("."):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    elif "," in text:
+        text = text.replace(",", ".")
+    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
+        text = text.replace(".", "")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def parse_date(value):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = _text(value)
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_bool(value):
+    if isinstance(value, bool):
+        return value
+    word = fold(_text(value))
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    return None
+
+
+class Lookups:
+    """Everything a row refers to, loaded once per import (constant number of queries)."""
+
+    def __init__(self):
+        self.indicators = {}
+        for indicator in Indicator.objects.all():
+            self.indicators[indicator.slug] = indicator
+            self.indicators[fold(indicator.name)] = indicator
+        self.isco = {group.code: group for group in IscoGroup.objects.all()}
+        self.sectors = {sector.code: sector for sector in EconomicSector.objects.all()}
+        self.regions = {}
+        for region in Region:
+            self.regions[region.value] = region.value
+            self.regions[fold(region.label)] = region.value
+            self.regions[fold(region.value)] = region.value
+        self.regions.update({"toan quoc": Region.WHOLE_COUNTRY, "whole country": "ca-nuoc"})
+        self.provinces = {Structure.CURRENT: {}, Structure.LEGACY: {}}
+        for province in Province.objects.all():
+            names = self.provinces[province.structure]
+            names[province.code] = province
+            for name in (province.name, province.short_name, province.slug):
+                names[fold(name).replace(" ", "")] = province
+        self._occupations = None
+
+    def occupations(self, slugs):
+        if self._occupations is None:
+            pages = OccupationPage.objects.filter(slug__in=set(slugs)).only("id", "slug", "title")
+            self._occupations = {page.slug: page for page in pages}
+        return self._occupations
+
+    def province(self, structure, text):
+        names = self.provinces.get(structure, {})
+        if text.isdigit():
+            return names.get(text.zfill(2))
+        key = fold(text)
+        key = PROVINCE_ALIASES.get(key, key)
+        key = re.sub(r"^(tinh|thanh pho|tp)\s+", "", key).replace(" ", "")
+        return names.get(key)
+
+
+# Validation --------------------------------------------------------------------------------
+
+
+def validate_series_rows(body, positions, lookups, progress=None):
+    """Clean every row: ([cleaned dict], [RowError]). Nothing is written here."""
+    errors, cleaned, seen = [], [], {}
+    occupation_slugs = [
+        _text(values[positions["occupation"]])
+        for _number, values in body
+        if "occupation" in positions and positions["occupation"] < len(values)
+    ]
+    occupations = lookups.occupations([slug for slug in occupation_slugs if slug])
+    total = len(body)
+    for done, (number, values) in enumerate(body, start=1):
+        cells = {
+            key: values[index] if index < len(values) else None for key, index in positions.items()
+        }
+        row, row_errors = _clean_series_row(number, cells, lookups, occupations)
+        if not row_errors:
+            key = make_figure_key(
+                row["indicator"].pk,
+                row["isco_group"].pk if row["isco_group"] else None,
+                row["sector"].pk if row["sector"] else None,
+                row["occupation"].pk if row["occupation"] else None,
+                row["region"],
+                row["province"].pk if row["province"] else None,
+                row["period"],
+            )
+            if key in seen:
+                row_errors.append(
+                    RowError(
+                        number,
+                        None,
+                        _("trùng với dòng %(other)s (cùng chỉ tiêu, đối tượng, khu vực và kỳ).")
+                        % {"other": seen[key]},
+                    )
+                )
+            else:
+                seen[key] = number
+                row["key"] = key
+                cleaned.append(row)
+        errors.extend(row_errors)
+        if progress and (done % CHUNK == 0 or done == total):
+            progress("kiểm tra", done, total)
+    return cleaned, errors
+
+
+def _clean_series_row(number, cells, lookups, occupations):  # noqa: C901 — one check per column
+    errors = []
+
+    def error(column, message):
+        errors.append(RowError(number, column, message))
+
+    def text(key):
+        return _text(cells.get(key))
+
+    row = {"isco_group": None, "sector": None, "occupation": None, "province": None}
+
+    indicator_text = text("indicator")
+    row["indicator"] = lookups.indicators.get(indicator_text) or lookups.indicators.get(
+        fold(indicator_text)
+    )
+    if not indicator_text:
+        error("indicator", _("bắt buộc, đang để trống."))
+    elif row["indicator"] is None:
+        error(
+            "indicator",
+            _("“%(value)s” không phải là chỉ tiêu đã khai báo.") % {"value": indicator_text},
+        )
+
+    subjects = 0
+    if isco := text("isco"):
+        subjects += 1
+        row["isco_group"] = lookups.isco.get(isco)
+        if row["isco_group"] is None:
+            error("isco", _("“%(value)s” không phải là mã ISCO-08.") % {"value": isco})
+    if sector := text("sector").upper():
+        subjects += 1
+        row["sector"] = lookups.sectors.get(sector)
+        if row["sector"] is None:
+            error(
+                "sector", _("“%(value)s” không phải là mã ngành kinh tế (A–U).") % {"value": sector}
+            )
+    if slug := text("occupation"):
+        subjects += 1
+        row["occupation"] = occupations.get(slug)
+        if row["occupation"] is None:
+            error("occupation", _("không có trang nghề “%(value)s”.") % {"value": slug})
+    if subjects > 1:
+        error(None, _("chỉ điền một trong ba cột “nhóm nghề”, “ngành kinh tế”, “nghề”."))
+
+    structure = text("structure") or Structure.CURRENT
+    if structure not in Structure.values:
+        error("structure", _("chỉ nhận 2025 (34 tỉnh) hoặc 2019 (63 tỉnh)."))
+        structure = Structure.CURRENT
+    region_text = text("region")
+    row["region"] = lookups.regions.get(fold(region_text), "") if region_text else ""
+    if region_text and not row["region"]:
+        error(
+            "region", _("“%(value)s” không phải là vùng kinh tế – xã hội.") % {"value": region_text}
+        )
+    area = text("area")
+    if not area:
+        error("area", _("bắt buộc, đang để trống."))
+    elif area_region := lookups.regions.get(fold(area)):
+        row["region"] = area_region
+    else:
+        row["province"] = lookups.province(structure, area)
+        if row["province"] is None:
+            error(
+                "area",
+                _("không có “%(value)s” trong danh sách vùng và tỉnh (hệ thống %(structure)s).")
+                % {"value": area, "structure": structure},
+            )
+
+    period = text("period")
+    if not period:
+        error("period", _("bắt buộc, đang để trống."))
+    elif not re.fullmatch(r"\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?", period):
+        error(
+            "period",
+            _("“%(value)s” không phải là kỳ hợp lệ (2016, 2025-Q3, 2025-06).") % {"value": period},
+        )
+    row["period"] = period
+
+    raw_value = cells.get("value")
+    row["value"] = parse_number(raw_value)
+    if _text(raw_value) == "":
+        error("value", _("bắt buộc, đang để trống."))
+    elif row["value"] is None:
+        error("value", _("“%(value)s” không phải là số.") % {"value": _text(raw_value)})
+    elif abs(row["value"]) >= Decimal("1e13"):
+        error("value", _("“%(value)s” quá lớn.") % {"value": _text(raw_value)})
+    else:
+        row["value"] = row["value"].quantize(Decimal("0.001"))
+
+    row["unit"] = text("unit") or (row["indicator"].unit if row["indicator"] else "")
+    if len(row["unit"]) > 40:
+        error("unit", _("dài quá 40 ký tự."))
+
+    row["source"] = text("source")
+    if not row["source"]:
+        error("source", _("bắt buộc: mỗi số liệu phải có nguồn."))
+    elif len(row["source"]) > 300:
+        error("source", _("dài quá 300 ký tự."))
+
+    raw_date = cells.get("reference_date")
+    row["reference_date"] = parse_date(raw_date)
+    if _text(raw_date) == "":
+        error("reference_date", _("bắt buộc, đang để trống."))
+    elif row["reference_date"] is None:
+        error(
+            "reference_date",
+            _("“%(value)s” không phải là ngày (viết dạng 31/12/2016).")
+            % {"value": _text(raw_date)},
+        )
+
+    for key, target in (("preliminary", "is_preliminary"), ("sample", "is_sample")):
+        row[target] = parse_bool(cells.get(key))
+        if row[target] is None:
+            error(key, _("“%(value)s”: ghi “có” hoặc “không”.") % {"value": text(key)})
+    return row, errors
+
+
+# Writing -----------------------------------------------------------------------------------
+
+WRITTEN_FIELDS = [
+    "indicator_id",
+    "isco_group_id",
+    "sector_id",
+    "occupation_id",
+    "region",
+    "province_id",
+    "period",
+    "value",
+    "unit",
+    "is_preliminary",
+    "source",
+    "reference_date",
+    "is_sample",
+]
+
+
+def _figure_values(row):
+    return {
+        "indicator_id": row["indicator"].pk,
+        "isco_group_id": row["isco_group"].pk if row["isco_group"] else None,
+        "sector_id": row["sector"].pk if row["sector"] else None,
+        "occupation_id": row["occupation"].pk if row["occupation"] else None,
+        "region": row["region"],
+        "province_id": row["province"].pk if row["province"] else None,
+        "period": row["period"],
+        "value": row["value"],
+        "unit": row["unit"],
+        "is_preliminary": row["is_preliminary"],
+        "source": row["source"],
+        "reference_date": row["reference_date"],
+        "is_sample": row["is_sample"],
+    }
+
+
+def write_series(rows, result, progress=None):
+    """Create or update figures by natural key; unchanged figures are not written."""
+    total = len(rows)
+    with transaction.atomic():
+        for start in range(0, total, CHUNK):
+            chunk = rows[start : start + CHUNK]
+            existing = LabourFigure.objects.in_bulk([row["key"] for row in chunk], field_name="key")
+            to_create, to_update = [], []
+            for row in chunk:
+                values = _figure_values(row)
+                figure = existing.get(row["key"])
+                if figure is None:
+                    to_create.append(LabourFigure(key=row["key"], **values))
+                elif any(getattr(figure, name) != value for name, value in values.items()):
+                    for name, value in values.items():
+                        setattr(figure, name, value)
+                    to_update.append(figure)
+                else:
+                    result.unchanged += 1
+            LabourFigure.objects.bulk_create(to_create)
+            LabourFigure.objects.bulk_update(
+                to_update, [f.removesuffix("_id") for f in WRITTEN_FIELDS]
+            )
+            result.created += len(to_create)
+            result.updated += len(to_update)
+            if progress:
+                progress("ghi", min(start + CHUNK, total), total)
+
+
+def import_series(file, filename, progress=None):
+    """Import a labour-series file. Returns an ImportResult; writes nothing if any row is bad."""
+    result = ImportResult()
+    try:
+        header, body = read_table(file, filename)
+        positions = map_columns(header)
+    except ImportFileError as error:
+        result.errors.append(RowError(None, None, str(error)))
+        return result
+    return import_series_rows(body, positions, result, progress)
+
+
+def import_series_rows(body, positions, result=None, progress=None):
+    result = result or ImportResult()
+    result.rows = len(body)
+    if not body:
+        result.errors.append(RowError(None, None, _("Tệp chỉ có dòng tiêu đề, không có số liệu.")))
+        return result
+    rows, errors = validate_series_rows(body, positions, Lookups(), progress)
+    if errors:
+        result.errors = errors
+        return result
+    write_series(rows, result, progress)
+    return result
+
+
+# Reference tables: training fields, ISCO-08 and O*NET interests -----------------------------
+
+
+def import_training_fields(path=None):
+    """Create or update the level-II training fields; returns the number of new rows."""
+    path = Path(path or DATA_DIR / "training_fields_level2.csv")
+    created = 0
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            _field, was_created = TrainingField.objects.update_or_create(
+                code=row["code"].strip(), defaults={"name": row["name_vi"].strip()}
+            )
+            created += was_created
+    return created
+
+
+# Vietnamese names of the major groups, as the GSO and VSCO 2020 use them.
+MAJOR_GROUPS_VI = {
+    "0": "Lực lượng vũ trang",
+    "1": "Nhà lãnh đạo trong các ngành, các cấp và các đơn vị",
+    "2": "Nhà chuyên môn bậc cao",
+    "3": "Nhà chuyên môn bậc trung",
+    "4": "Nhân viên trợ lý văn phòng",
+    "5": "Nhân viên dịch vụ và bán hàng",
+    "6": "Lao động có kỹ năng trong nông nghiệp, lâm nghiệp và thủy sản",
+    "7": "Lao động thủ công và các nghề nghiệp có liên quan khác",
+    "8": "Thợ lắp ráp và vận hành máy móc, thiết bị",
+    "9": "Lao động giản đơn",
+}
+
+
+def import_isco(codes_path=None, riasec_path=None):
+    """Create or update the ISCO-08 groups and their O*NET interest profile.
+
+    Returns (created, updated). Idempotent: a second run updates nothing.
+    """
+    codes_path = Path(codes_path or DATA_DIR / "isco08_codes_titles_en.csv")
+    riasec_path = Path(riasec_path or DATA_DIR / "riasec_by_isco08_from_onet.csv")
+    with riasec_path.open(encoding="utf-8-sig", newline="") as handle:
+        interests = {row["isco08_code"].strip(): row for row in csv.DictReader(handle)}
+    with codes_path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = sorted(
+            csv.DictReader(handle), key=lambda row: (int(row["level"]), row["isco08_code"])
+        )
+
+    fields = [
+        "level",
+        "title_en",
+        "title_vi",
+        "parent_id",
+        "interest_r",
+        "interest_i",
+        "interest_a",
+    ]
+    fields += ["interest_s", "interest_e", "interest_c", "holland_code", "job_zone"]
+    fields += ["onet_occupations"]
+    created = updated = 0
+    with transaction.atomic():
+        groups = {group.code: group for group in IscoGroup.objects.all()}
+        for level in (1, 2, 3, 4):
+            to_create, to_update = [], []
+            for row in (row for row in rows if int(row["level"]) == level):
+                code = row["isco08_code"].strip()
+                values = {
+                    "level": level,
+                    "title_en": row["title_en"].strip(),
+                    "parent_id": groups[code[:-1]].pk if level > 1 else None,
+                    **_interest_values(interests.get(code)),
+                }
+                group = groups.get(code)
+                values["title_vi"] = (group.title_vi if group else "") or MAJOR_GROUPS_VI.get(
+                    code, ""
+                )
+                if group is None:
+                    group = IscoGroup(code=code, **values)
+                    to_create.append(group)
+                elif any(getattr(group, name) != value for name, value in values.items()):
+                    for name, value in values.items():
+                        setattr(group, name, value)
+                    to_update.append(group)
+            for group in IscoGroup.objects.bulk_create(to_create):
+                groups[group.code] = group
+            if not all(group.pk for group in to_create):  # backends without RETURNING
+                groups.update({g.code: g for g in IscoGroup.objects.filter(level=level)})
+            IscoGroup.objects.bulk_update(to_update, [f.removesuffix("_id") for f in fields])
+            created += len(to_create)
+            updated += len(to_update)
+    return created, updated
+
+
+def _interest_values(row):
+    empty = dict.fromkeys(
+        ["interest_r", "interest_i", "interest_a", "interest_s", "interest_e", "interest_c"]
+    )
+    if row is None:
+        return {**empty, "holland_code": "", "job_zone": None, "onet_occupations": None}
+
+    def decimal(text, places):
+        return Decimal(text).quantize(Decimal(1).scaleb(-places)) if text.strip() else None
+
+    return {
+        **{f"interest_{letter.lower()}": decimal(row[letter], 2) for letter in "RIASEC"},
+        "holland_code": row["holland_code"].strip(),
+        "job_zone": decimal(row["median_job_zone"], 1),
+        "onet_occupations": int(row["n_onet_occupations"]),
+    }

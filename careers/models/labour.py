@@ -1,0 +1,306 @@
+"""Labour-market figures and hiring needs: figures, never prose, each with source and date."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+
+from careers.models.taxonomy import Region, TrainingLevel
+from website.models.areas import Province, Structure
+
+PERIOD_PATTERN = re.compile(r"^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$")
+
+
+def validate_period(value):
+    if not PERIOD_PATTERN.match(value or ""):
+        raise ValidationError(
+            _("Kỳ số liệu viết dạng năm (2016), quý (2025-Q3) hoặc tháng (2025-06).")
+        )
+
+
+class Indicator(models.Model):
+    """What a figure measures (lao động có việc làm, tỷ lệ lao động qua đào tạo, …)."""
+
+    slug = models.SlugField(_("mã"), max_length=60, unique=True)
+    name = models.CharField(_("tên"), max_length=200)
+    unit = models.CharField(_("đơn vị mặc định"), max_length=40)
+    description = models.TextField(_("giải thích"), blank=True, max_length=800)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("unit"),
+        FieldPanel("description"),
+    ]
+
+    class Meta:
+        verbose_name = _("chỉ tiêu thống kê")
+        verbose_name_plural = _("chỉ tiêu thống kê")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class LabourFigureQuerySet(models.QuerySet):
+    def with_related(self):
+        return self.select_related("indicator", "isco_group", "sector", "occupation", "province")
+
+
+class LabourFigure(models.Model):
+    """One figure of a labour-market series.
+
+    (indicator, occupation group / sector / occupation, area, period) is the natural key,
+    stored in ``key`` so that re-importing a file updates rather than duplicates.
+    """
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.PROTECT, related_name="figures"
+    )
+    isco_group = models.ForeignKey(
+        "careers.IscoGroup",
+        verbose_name=_("nhóm nghề ISCO-08"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="figures",
+    )
+    sector = models.ForeignKey(
+        "careers.EconomicSector",
+        verbose_name=_("ngành kinh tế"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="figures",
+    )
+    occupation = models.ForeignKey(
+        "careers.OccupationPage",
+        verbose_name=_("nghề"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="labour_figures",
+    )
+    region = models.CharField(
+        _("vùng"),
+        max_length=40,
+        choices=Region.choices,
+        default=Region.WHOLE_COUNTRY,
+        blank=True,
+        help_text=_("Với số liệu của một tỉnh: vùng của tỉnh đó (có thể để trống)."),
+    )
+    province = models.ForeignKey(
+        Province,
+        verbose_name=_("tỉnh, thành phố"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="labour_figures",
+    )
+    period = models.CharField(_("kỳ"), max_length=7, validators=[validate_period])
+    value = models.DecimalField(_("giá trị"), max_digits=16, decimal_places=3)
+    unit = models.CharField(_("đơn vị"), max_length=40)
+    is_preliminary = models.BooleanField(_("số liệu sơ bộ"), default=False)
+    source = models.CharField(_("nguồn"), max_length=300)
+    reference_date = models.DateField(_("ngày tham chiếu"))
+    is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+
+    objects = LabourFigureQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("indicator"),
+        MultiFieldPanel(
+            [FieldPanel("isco_group"), FieldPanel("sector"), FieldPanel("occupation")],
+            heading=_("Nghề hoặc ngành (để trống cả ba nếu là tổng)"),
+        ),
+        FieldRowPanel([FieldPanel("region"), FieldPanel("province")], heading=_("Khu vực")),
+        FieldRowPanel([FieldPanel("period"), FieldPanel("is_preliminary")]),
+        FieldRowPanel([FieldPanel("value"), FieldPanel("unit")]),
+        FieldRowPanel([FieldPanel("source"), FieldPanel("reference_date")]),
+        FieldPanel("is_sample"),
+    ]
+    api_fields = [
+        APIField("indicator_slug"),
+        APIField("indicator_name"),
+        APIField("subject"),
+        APIField("area"),
+        APIField("period"),
+        APIField("value_number"),
+        APIField("unit"),
+        APIField("is_preliminary"),
+        APIField("source"),
+        APIField("reference_date"),
+        APIField("is_sample"),
+    ]
+
+    class Meta:
+        verbose_name = _("số liệu thị trường lao động")
+        verbose_name_plural = _("số liệu thị trường lao động")
+        ordering = ["indicator", "period", "region", "pk"]
+        indexes = [models.Index(fields=["indicator", "period"], name="figure_indicator_period")]
+
+    def __str__(self):
+        return f"{self.indicator}, {self.subject_label}, {self.area_label}, {self.period}"
+
+    def save(self, *args, **kwargs):
+        self.key = self.natural_key_string()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if sum(bool(x) for x in (self.isco_group_id, self.sector_id, self.occupation_id)) > 1:
+            raise ValidationError(_("Chỉ chọn một trong: nhóm nghề, ngành kinh tế, nghề."))
+
+    def natural_key_string(self):
+        return make_figure_key(
+            self.indicator_id,
+            self.isco_group_id,
+            self.sector_id,
+            self.occupation_id,
+            self.region,
+            self.province_id,
+            self.period,
+        )
+
+    @property
+    def subject_label(self):
+        if self.occupation_id:
+            return self.occupation.title
+        if self.isco_group_id:
+            return self.isco_group.title
+        if self.sector_id:
+            return self.sector.name
+        return str(_("Tổng"))
+
+    @property
+    def area_label(self):
+        if self.province_id:
+            return self.province.name
+        return self.get_region_display()
+
+    # Open-data fields (Wagtail API v2).
+    @property
+    def indicator_slug(self):
+        return self.indicator.slug
+
+    @property
+    def indicator_name(self):
+        return self.indicator.name
+
+    @property
+    def subject(self):
+        return {
+            "label": self.subject_label,
+            "isco08": self.isco_group.code if self.isco_group_id else None,
+            "sector": self.sector.code if self.sector_id else None,
+            "occupation": self.occupation.slug if self.occupation_id else None,
+        }
+
+    @property
+    def area(self):
+        return {
+            "label": self.area_label,
+            "region": self.region,
+            "province_code": self.province.code if self.province_id else None,
+            "province_structure": self.province.structure if self.province_id else None,
+        }
+
+    @property
+    def value_number(self):
+        return float(self.value)
+
+
+def make_figure_key(indicator_id, isco_id, sector_id, occupation_id, region, province_id, period):
+    parts = (indicator_id, isco_id, sector_id, occupation_id, region, province_id, period)
+    return "|".join("" if part is None else str(part) for part in parts)
+
+
+class HiringNeed(models.Model):
+    """Workers an enterprise wants to hire, as recorded by an editor."""
+
+    enterprise = models.CharField(_("doanh nghiệp"), max_length=250)
+    occupation = models.ForeignKey(
+        "careers.OccupationPage",
+        verbose_name=_("nghề"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hiring_needs",
+    )
+    job_title = models.CharField(
+        _("vị trí tuyển"),
+        max_length=200,
+        blank=True,
+        help_text=_("Tên vị trí như doanh nghiệp ghi (để trống nếu trùng tên nghề)."),
+    )
+    workers = models.PositiveIntegerField(_("số người cần tuyển"))
+    level = models.CharField(
+        _("trình độ yêu cầu"),
+        max_length=10,
+        choices=TrainingLevel.choices,
+        blank=True,
+        help_text=_("Để trống nếu không yêu cầu bằng cấp."),
+    )
+    province = models.ForeignKey(
+        Province,
+        verbose_name=_("tỉnh, thành phố"),
+        on_delete=models.PROTECT,
+        related_name="hiring_needs",
+        limit_choices_to={"structure": Structure.CURRENT},
+    )
+    period_start = models.DateField(_("tuyển từ ngày"))
+    period_end = models.DateField(_("đến ngày"), null=True, blank=True)
+    wage_min = models.DecimalField(
+        _("lương từ (triệu đồng/tháng)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    wage_max = models.DecimalField(
+        _("lương đến (triệu đồng/tháng)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    source = models.CharField(_("nguồn"), max_length=300)
+    reference_date = models.DateField(_("ngày ghi nhận"))
+    is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+
+    panels = [
+        FieldPanel("enterprise"),
+        FieldRowPanel([FieldPanel("occupation"), FieldPanel("job_title")]),
+        FieldRowPanel([FieldPanel("workers"), FieldPanel("level")]),
+        FieldPanel("province"),
+        FieldRowPanel(
+            [FieldPanel("period_start"), FieldPanel("period_end")], heading=_("Thời gian")
+        ),
+        FieldRowPanel([FieldPanel("wage_min"), FieldPanel("wage_max")], heading=_("Lương")),
+        FieldRowPanel([FieldPanel("source"), FieldPanel("reference_date")]),
+        FieldPanel("is_sample"),
+    ]
+
+    class Meta:
+        verbose_name = _("nhu cầu tuyển dụng")
+        verbose_name_plural = _("nhu cầu tuyển dụng")
+        ordering = ["-period_start", "enterprise", "pk"]
+
+    def __str__(self):
+        return f"{self.enterprise}: {self.workers} {self.position}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not self.occupation_id and not self.job_title:
+            errors["job_title"] = _("Chọn một nghề hoặc ghi tên vị trí tuyển.")
+        if self.period_end and self.period_start and self.period_end < self.period_start:
+            errors["period_end"] = _("Ngày kết thúc phải sau ngày bắt đầu.")
+        if self.wage_min and self.wage_max and self.wage_max < self.wage_min:
+            errors["wage_max"] = _("Mức lương “đến” phải lớn hơn mức “từ”.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def position(self):
+        if self.job_title:
+            return self.job_title
+        return self.occupation.title if self.occupation_id else ""

@@ -1,0 +1,72 @@
+"""What an occupation page shows beyond its own fields, in a fixed number of queries
+whatever the number of routes, related occupations, figures or hiring needs."""
+
+from django.apps import apps
+from django.db.models import Count, Sum
+
+from careers.models import HiringNeed, IscoGroup, LabourFigure, RiasecType
+
+MAX_FIGURES = 60
+MAX_HIRING = 10
+MAX_HIRING_AREAS = 20
+
+
+def occupation_context(page):
+    letters = page.riasec_letters
+    riasec = {t.code: t for t in RiasecType.objects.filter(code__in=letters)}
+    isco_chain = []
+    major_figure = None
+    if page.isco_group_id:
+        code = page.isco_group.code
+        prefixes = [code[:length] for length in range(1, len(code) + 1)]
+        isco_chain = list(IscoGroup.objects.filter(code__in=prefixes).order_by("level"))
+        major_figure = (
+            LabourFigure.objects.with_related()
+            .filter(
+                indicator__slug="lao-dong-co-viec-lam", isco_group__code=code[:1], region="ca-nuoc"
+            )
+            .order_by("-period")
+            .first()
+        )
+    hiring = HiringNeed.objects.filter(occupation=page)
+    return {
+        "routes": list(page.routes.all()),
+        "riasec_types": [riasec[letter] for letter in letters if letter in riasec],
+        "related": [
+            occupation
+            for occupation in page.related_occupations.all().order_by("sort_title")
+            if occupation.live
+        ],
+        "isco_chain": isco_chain,
+        "isco_unit": isco_chain[-1] if isco_chain else None,
+        "major_group_figure": major_figure,
+        "figures": list(
+            LabourFigure.objects.with_related()
+            .filter(occupation=page)
+            .order_by("indicator__sort_order", "-period", "region", "province__short_name")[
+                :MAX_FIGURES
+            ]
+        ),
+        "hiring_needs": list(
+            hiring.select_related("province", "occupation").order_by("-period_start", "pk")[
+                :MAX_HIRING
+            ]
+        ),
+        "hiring_by_area": list(
+            hiring.values("province__name")
+            .annotate(workers=Sum("workers"), postings=Count("pk"))
+            .order_by("-workers", "province__name")[:MAX_HIRING_AREAS]
+        ),
+        "programmes": training_programmes(page),
+    }
+
+
+def training_programmes(page):
+    """Programmes that train for this occupation, by relation (institutions app, later).
+
+    Contract for the institutions issue: ProgramPage gets a many-to-many ``occupations``
+    to OccupationPage with ``related_name="programmes"``.
+    """
+    if not apps.is_installed("institutions") or not hasattr(page, "programmes"):
+        return []
+    return list(page.programmes.live().order_by("title")[:50])
