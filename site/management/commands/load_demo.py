@@ -1,0 +1,32 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from website.demo import MissingAdminUnits, load_demo
+
+LOCAL_SERVER = "http://127.0.0.1:8000"
+
+
+class Command(BaseCommand):
+    help = "Nạp nội dung mẫu và các tài khoản thử; chạy lại nhiều lần không tạo trùng."
+
+    def handle(self, *args, **options):
+        try:
+            summary = load_demo()
+        except MissingAdminUnits as error:
+            raise CommandError(str(error)) from error
+
+        if summary.created:
+            counts = ", ".join(f"{number} {label}" for label, number in summary.created.items())
+            self.stdout.write(self.style.SUCCESS(_("Đã nạp nội dung mẫu: %s.") % counts))
+        else:
+            self.stdout.write(self.style.SUCCESS(_("Nội dung mẫu đã có đủ: không tạo thêm gì.")))
+
+        admin_url = LOCAL_SERVER + reverse("wagtailadmin_home")
+        self.stdout.write(_("Đăng nhập trang quản trị: %s") % admin_url)
+        for account in summary.accounts:
+            self.stdout.write(
+                _("  tài khoản %(username)s, mật khẩu %(password)s – %(role)s")
+                % {"username": account.username, "password": account.password, "role": account.role}
+            )
+        self.stdout.write(_("Các tài khoản này chỉ để thử trên máy của bạn, không dùng thật."))

@@ -1,0 +1,166 @@
+import io
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+
+from taggit.models import Tag
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision, Site
+
+from website.demo import load_demo
+from website.models import (
+    EventPage,
+    EventParticipant,
+    EventType,
+    NewsCategory,
+    NewsPage,
+    Province,
+    SiteSettings,
+    StandardPage,
+)
+from website.roles import EDITORS
+
+MENU = ["sau-lop-9", "sau-lop-12", "chinh-sach-ho-tro", "tin-tuc", "su-kien", "gioi-thieu"]
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def demo(demo_places, media):
+    return load_demo()
+
+
+def content_counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "memberships": get_user_model().groups.through.objects.count(),
+        "categories": NewsCategory.objects.count(),
+        "tags": Tag.objects.count(),
+        "participants": EventParticipant.objects.count(),
+    }
+
+
+def test_stops_with_a_clear_message_when_admin_units_are_missing(db, media):
+    # Other tests may have loaded every unit for the session; this test's transaction undoes it.
+    Province.objects.current().filter(slug="ha-noi").delete()
+    before = content_counts()
+    with pytest.raises(CommandError, match="load_admin_units"):
+        call_command("load_demo")
+    assert content_counts() == before
+
+
+def test_command_prints_what_it_made_and_how_to_log_in(demo_places, media):
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    output = out.getvalue()
+    assert "Đã nạp nội dung mẫu" in output
+    assert "http://127.0.0.1:8000/admin/" in output
+    assert "quantri, mật khẩu quantri@demo" in output
+    assert "bientap, mật khẩu bientap@demo" in output
+
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "không tạo thêm gì" in out.getvalue()
+
+
+def test_second_run_creates_nothing_and_keeps_event_dates(demo):
+    assert demo.created["trang"] == Page.objects.count() - 2  # all but Wagtail's root and home
+    assert demo.created["ảnh"] == get_image_model().objects.count()
+    assert demo.created["tài khoản"] == 2
+    before = content_counts()
+    dates = dict(EventPage.objects.values_list("slug", "start"))
+
+    summary = load_demo()
+
+    assert summary.created == {}
+    assert content_counts() == before
+    assert dict(EventPage.objects.values_list("slug", "start")) == dates
+
+
+def test_site_pages_are_live_and_in_the_main_menu_in_order(demo):
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    menu = home.get_children().live().in_menu()
+    assert list(menu.values_list("slug", flat=True)) == MENU
+    assert home.intro and home.body and home.live_revision_id
+
+    pages = StandardPage.objects.live()
+    assert pages.count() == 4
+    for page in pages:
+        block_types = {block.block_type for block in page.body}
+        assert {"heading", "paragraph", "faq"} <= block_types, page.slug
+        assert not page.is_sample, "pathway, policy and about pages state real, general facts"
+
+
+def test_every_demo_page_renders(demo, client):
+    for page in Page.objects.live().filter(depth__gte=2).specific():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+
+
+def test_news(demo):
+    news = NewsPage.objects.live()
+    assert news.count() >= 6
+    assert all(page.is_sample and page.image and page.lead and page.body for page in news)
+    assert all(page.tags.exists() for page in news)
+    used = NewsCategory.objects.filter(news_pages__in=news).distinct().count()
+    assert 3 <= used <= 4
+    dates = sorted(news.values_list("date", flat=True))
+    assert (dates[-1] - dates[0]).days >= 60
+
+
+def test_events(demo):
+    events = EventPage.objects.live()
+    assert events.count() >= 6
+    assert all(event.is_sample for event in events)
+    upcoming, past = events.upcoming(), events.past()
+    assert upcoming.count() > past.count() >= 2
+    assert set(events.values_list("event_type", flat=True)) == set(EventType) - {EventType.OTHER}
+    assert events.values("province").distinct().count() >= 5
+    assert all(event.audiences.exists() for event in events)
+
+    online = events.get(event_type=EventType.ONLINE_COUNSELLING)
+    assert online.online_url and not online.venue_name
+
+    for event in past:
+        assert event.report and len(event.gallery) >= 2, event.slug
+    participants = EventParticipant.objects.filter(page__in=events)
+    assert participants.exists()
+    assert all("Mẫu" in name for name in participants.values_list("name", flat=True))
+
+
+def test_images_are_small_banners_with_alt_text(demo):
+    images = get_image_model().objects.all()
+    assert all((image.width, image.height) == (1200, 630) for image in images)
+    assert all(image.description for image in images)
+    assert sum(image.file_size for image in images) < 600_000
+
+
+def test_accounts(demo):
+    users = get_user_model().objects
+    admin = users.get(username="quantri")
+    assert admin.is_superuser and admin.check_password("quantri@demo")
+
+    editor = users.get(username="bientap")
+    assert editor.check_password("bientap@demo")
+    assert not editor.is_superuser and not editor.is_staff
+    assert list(editor.groups.values_list("name", flat=True)) == [EDITORS]
+    assert editor.has_perm("wagtailadmin.access_admin")
+    assert Group.objects.filter(name=EDITORS).count() == 1
+
+
+def test_site_settings_are_honest_sample_contacts(demo):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert settings.site_name == "Hướng nghiệp"
+    assert settings.tagline
+    assert "chưa thuộc" in settings.organisation
+    assert settings.email.endswith("@example.com")
