@@ -1,5 +1,9 @@
+import re
+
 from django.conf import settings
 from django.utils.cache import patch_cache_control
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 
 class PublicCacheMiddleware:
@@ -28,3 +32,41 @@ class PublicCacheMiddleware:
         else:
             patch_cache_control(response, private=True, no_cache=True)
         return response
+
+
+# Wagtail's chooser widgets end with ``<script>new ImageChooser("id", {...});</script>``
+# (wagtail/admin/widgets/chooser.py), which the Content-Security-Policy blocks.
+CHOOSER_SCRIPT = re.compile(r'<script>new (\w+Chooser)\(("[\w-]+"), (\{[^<]*\})\);</script>')
+
+
+class AdminChooserScriptMiddleware:
+    """Rewrite the admin's inline chooser scripts into data attributes for admin-csp.js."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        is_admin_html = (
+            request.path.startswith("/admin/")
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+        )
+        if is_admin_html:
+            content = response.content.decode(response.charset)
+            rewritten = CHOOSER_SCRIPT.sub(_chooser_placeholder, content)
+            if rewritten != content:
+                response.content = rewritten.encode(response.charset)
+                if response.has_header("Content-Length"):
+                    response["Content-Length"] = str(len(response.content))
+        return response
+
+
+def _chooser_placeholder(match):
+    constructor, element_id, options = match.groups()
+    return format_html(
+        '<span hidden data-csp-new="{}" data-csp-config="[{}, {}]"></span>',
+        constructor,
+        mark_safe(escape(element_id)),  # noqa: S308 - escaped on this line
+        mark_safe(escape(options)),  # noqa: S308 - escaped on this line
+    )

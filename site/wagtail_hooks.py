@@ -1,5 +1,8 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -53,3 +56,9 @@ class AdminUnitsViewSetGroup(SnippetViewSetGroup):
 for model in (Province, Commune):
     register_permission_policy(model, ViewOnlyPermissionPolicy(model))
 register_snippet(AdminUnitsViewSetGroup)
+
+
+@hooks.register("insert_global_admin_js")
+def start_admin_widgets_without_inline_scripts():
+    """See templates/wagtailadmin/: Wagtail's inline starter scripts would break the CSP."""
+    return format_html('<script src="{}"></script>', static("website/js/admin-csp.js"))

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -62,10 +63,13 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "website.middleware.PublicCacheMiddleware",
+    "website.middleware.AdminChooserScriptMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
+# Form widgets use the project's templates too (see templates/wagtailadmin/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "website.wsgi.application"
 
 TEMPLATES = [
@@ -148,6 +152,8 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+# manage.py load_demo creates accounts with published passwords: development and tests only.
+ALLOW_DEMO_CONTENT = False
 # Public pages are cached by proxies for this many seconds (no per-user state on them).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 
@@ -155,11 +161,15 @@ PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 WAGTAIL_SITE_NAME = "Hướng nghiệp"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
-WAGTAIL_ALLOW_UNICODE_SLUGS = (
-    False  # /nghe-nghiep/dien-cong-nghiep/, not percent-encoded Vietnamese
-)
+# ASCII page slugs: /nghe-nghiep/dien-cong-nghiep/, not percent-encoded Vietnamese.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_USER_LOGIN_FORM = "website.forms.LoginForm"
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls from the admin to outside hosts (CSP, privacy)
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -27,7 +27,10 @@ def test_the_admin_asks_anonymous_visitors_to_log_in(client):
 
 def test_admin_login_works(client):
     User.objects.create_superuser("quantri-test", password="mat-khau-thu-nghiem")
-    assert '<html lang="vi"' in client.get("/admin/login/").text
+    login_page = client.get("/admin/login/").text
+    assert '<html lang="vi"' in login_page
+    assert "Mật khẩu" in login_page
+    assert "Password" not in login_page
     response = client.post(
         "/admin/login/", {"username": "quantri-test", "password": "mat-khau-thu-nghiem"}
     )

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,6 +12,13 @@ class Command(BaseCommand):
     help = "Nạp nội dung mẫu và các tài khoản thử; chạy lại nhiều lần không tạo trùng."
 
     def handle(self, *args, **options):
+        if not settings.ALLOW_DEMO_CONTENT:
+            raise CommandError(
+                _(
+                    "Nội dung mẫu tạo tài khoản với mật khẩu công khai: chỉ nạp trên máy phát triển "
+                    "(ALLOW_DEMO_CONTENT chưa bật trong cấu hình này)."
+                )
+            )
         try:
             summary = load_demo()
         except MissingAdminUnits as error:
