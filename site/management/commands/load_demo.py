@@ -15,8 +15,8 @@ class Command(BaseCommand):
         if not settings.ALLOW_DEMO_CONTENT:
             raise CommandError(
                 _(
-                    "Nội dung mẫu tạo tài khoản với mật khẩu công khai: chỉ nạp trên máy phát triển "
-                    "(ALLOW_DEMO_CONTENT chưa bật trong cấu hình này)."
+                    "Nội dung mẫu tạo tài khoản với mật khẩu công khai: chỉ nạp trên máy "
+                    "phát triển (ALLOW_DEMO_CONTENT chưa bật trong cấu hình này)."
                 )
             )
         try:
