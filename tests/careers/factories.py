@@ -146,4 +146,6 @@ def hiring_need(occupation, area, workers=10, **fields):
         "reference_date": datetime.date(2026, 12, 15),
     }
     defaults.update(fields)
-    return HiringNeed.objects.create(occupation=occupation, province=area, workers=workers, **defaults)
+    return HiringNeed.objects.create(
+        occupation=occupation, province=area, workers=workers, **defaults
+    )
