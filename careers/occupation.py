@@ -2,7 +2,7 @@
 whatever the number of routes, related occupations, figures or hiring needs."""
 
 from django.apps import apps
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 
 from careers.models import HiringNeed, IscoGroup, LabourFigure, RiasecType
 
@@ -54,7 +54,11 @@ def occupation_context(page):
         ),
         "hiring_by_area": list(
             hiring.values("province__name")
-            .annotate(workers=Sum("workers"), postings=Count("pk"))
+            .annotate(
+                workers=Sum("workers"),
+                postings=Count("pk"),
+                samples=Count("pk", filter=Q(is_sample=True)),
+            )
             .order_by("-workers", "province__name")[:MAX_HIRING_AREAS]
         ),
         "programmes": training_programmes(page),

@@ -130,6 +130,7 @@ class LabourFigure(models.Model):
         APIField("indicator_name"),
         APIField("subject"),
         APIField("area"),
+        APIField("region"),
         APIField("period"),
         APIField("value_number"),
         APIField("unit"),

@@ -274,6 +274,9 @@ def test_api_lists_labour_series_with_source_and_date(client, gso_like_figures):
     assert craft["reference_date"] == "2016-12-31"
     assert craft["area"]["region"] == "ca-nuoc"
     assert craft["is_sample"] is False
+    regional = client.get("/api/v2/labour-series/?region=dong-bang-song-hong").json()
+    assert [item["area"]["label"] for item in regional["items"]] == ["Tỉnh Hà Nội"]
+    assert client.get("/api/v2/labour-series/?is_sample=true").json()["meta"]["total_count"] == 0
 
 
 # Admin import --------------------------------------------------------------------------------
