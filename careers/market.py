@@ -91,7 +91,10 @@ def chart_data(spec, year=None):
         return None
     if spec.dimension in ("sector", "isco"):
         figures = [f for f in figures if f.subject_label]
-    bars = [Bar(_label(spec, figure), figure.value) for figure in figures]
+    bars = [
+        Bar(_label(spec, figure), figure.value, highlight=figure.region == "ca-nuoc")
+        for figure in figures
+    ]
     first = figures[0]
     return {
         "spec": spec,

@@ -40,10 +40,10 @@ def occupation_context(page):
         "isco_chain": isco_chain,
         "isco_unit": isco_chain[-1] if isco_chain else None,
         "major_group_figure": major_figure,
-        "figures": list(
+        "figure_groups": group_figures(
             LabourFigure.objects.with_related()
             .filter(occupation=page)
-            .order_by("indicator__sort_order", "-period", "region", "province__short_name")[
+            .order_by("indicator__sort_order", "indicator", "-period", "region", "province__name")[
                 :MAX_FIGURES
             ]
         ),
@@ -53,16 +53,34 @@ def occupation_context(page):
             ]
         ),
         "hiring_by_area": list(
-            hiring.values("province__name")
+            hiring.values("province__short_name")
             .annotate(
                 workers=Sum("workers"),
                 postings=Count("pk"),
                 samples=Count("pk", filter=Q(is_sample=True)),
             )
-            .order_by("-workers", "province__name")[:MAX_HIRING_AREAS]
+            .order_by("-workers", "province__short_name")[:MAX_HIRING_AREAS]
         ),
         "programmes": training_programmes(page),
     }
+
+
+def group_figures(figures):
+    """Figures by indicator, each group with the distinct sources (and dates) behind it."""
+    groups = {}
+    for figure in figures:
+        group = groups.setdefault(
+            figure.indicator_id, {"indicator": figure.indicator, "figures": [], "sources": {}}
+        )
+        group["figures"].append(figure)
+        key = (figure.source, figure.reference_date, figure.is_preliminary, figure.is_sample)
+        group["sources"][key] = {
+            "source": figure.source,
+            "date": figure.reference_date,
+            "preliminary": figure.is_preliminary,
+            "sample": figure.is_sample,
+        }
+    return [{**group, "sources": list(group["sources"].values())} for group in groups.values()]
 
 
 def training_programmes(page):

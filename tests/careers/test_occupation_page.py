@@ -68,7 +68,7 @@ def test_occupation_page_shows_every_section_with_sources(client, electrician, i
     assert "dữ liệu mẫu" in html
     # Outlook: figure and hiring need, each with source and date.
     assert "1.250 người" in html
-    assert "Khảo sát doanh nghiệp của Sở, 30/06/2026" in html
+    assert "Khảo sát doanh nghiệp của Sở, số liệu tại 30/06/2026" in html
     assert "Công ty Điện Sáng" in html
     assert "Sàn việc làm tỉnh, 15/12/2026" in html
     assert "7–9,5 triệu đồng/tháng" in html
