@@ -28,7 +28,12 @@ def occupation_context(page):
             .order_by("-period")
             .first()
         )
-    hiring = HiringNeed.objects.filter(occupation=page)
+    if page.pk is None:  # a preview of a page not saved yet: nothing can refer to it
+        hiring = HiringNeed.objects.none()
+        figures = LabourFigure.objects.none()
+    else:
+        hiring = HiringNeed.objects.filter(occupation=page)
+        figures = LabourFigure.objects.filter(occupation=page)
     return {
         "routes": list(page.routes.all()),
         "riasec_types": [riasec[letter] for letter in letters if letter in riasec],
@@ -41,11 +46,9 @@ def occupation_context(page):
         "isco_unit": isco_chain[-1] if isco_chain else None,
         "major_group_figure": major_figure,
         "figure_groups": group_figures(
-            LabourFigure.objects.with_related()
-            .filter(occupation=page)
-            .order_by("indicator__sort_order", "indicator", "-period", "region", "province__name")[
-                :MAX_FIGURES
-            ]
+            figures.with_related().order_by(
+                "indicator__sort_order", "indicator", "-period", "region", "province__name"
+            )[:MAX_FIGURES]
         ),
         "hiring_needs": list(
             hiring.select_related("province", "occupation").order_by("-period_start", "pk")[

@@ -232,3 +232,18 @@ def test_gso_province_table_refuses_provinces_it_cannot_find(db):
         for error in result.errors
     )
     assert not LabourFigure.objects.filter(indicator__slug="ty-le-qua-dao-tao").exists()
+
+
+def test_command_shows_a_progress_bar_on_long_files(references, tmp_path, capsys):
+    rows = [
+        f"lao-dong-co-viec-lam,,,,Cả nước,,{year},{year},,Nguồn,31/12/2016,"
+        for year in range(1000, 2200)
+    ]
+    path = tmp_path / "dai.csv"
+    path.write_bytes(csv_file(rows).getvalue())
+
+    call_command("import_labour_series", str(path))
+
+    output = capsys.readouterr()
+    assert "kiểm tra [" in output.err and "ghi [" in output.err and "1200/1200" in output.err
+    assert "Đã nhập 1200 dòng: 1200 mới" in output.out

@@ -184,3 +184,17 @@ def test_hiring_need_validation(electrician):
     with pytest.raises(ValidationError) as error:
         need.full_clean()
     assert {"job_title", "period_end", "wage_max"} <= set(error.value.message_dict)
+
+
+def test_preview_of_an_unsaved_occupation_has_a_context():
+    from careers.models import OccupationRoute
+    from careers.occupation import occupation_context
+
+    page = OccupationPage(title="Nghề mới", slug="nghe-moi", summary="x", riasec_code="SA")
+    page.routes = [OccupationRoute(level="so-cap", entry="Từ 15 tuổi", duration="3 tháng")]
+
+    context = occupation_context(page)
+
+    assert [route.level for route in context["routes"]] == ["so-cap"]
+    assert [t.code for t in context["riasec_types"]] == ["S", "A"]
+    assert context["figure_groups"] == [] and context["hiring_needs"] == []
