@@ -334,3 +334,12 @@ def test_import_view_imports_a_good_file(client, editor):
     )
     assert response.status_code == 302
     assert LabourFigure.objects.get().value == Decimal("100")
+
+
+def test_editor_permissions_list_names_real_permissions(db):
+    from careers.permissions import EDITOR_MODEL_PERMISSIONS
+
+    for app_label, codename in EDITOR_MODEL_PERMISSIONS:
+        assert Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).exists()
