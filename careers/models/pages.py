@@ -223,6 +223,11 @@ class OccupationPage(BasePage):
         return context
 
     @property
+    def lead(self):
+        """The one-line summary, used by the base template for the page description."""
+        return self.summary
+
+    @property
     def riasec_letters(self):
         return [letter for letter in self.riasec_code.upper() if letter in RIASEC_LETTERS]
 
