@@ -1,9 +1,13 @@
 """End-to-end tests in Debian's Chromium, driven by Playwright (never `playwright install`)."""
 
+import json
 import os
 import shutil
 
 import pytest
+
+from django.core.management import call_command
+from django.db import connection
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PHONE = {"width": 390, "height": 844}
@@ -82,3 +86,40 @@ def axe_violations(page):
         f"{violation['id']}: {[node['target'] for node in violation['nodes']]}"
         for violation in results.response["violations"]
     ]
+
+
+@pytest.fixture(scope="session")
+def migrated_content(django_db_setup, django_db_blocker):
+    """What the migrations put in the database (home page, site, roles), serialised once.
+
+    Content types come first: Wagtail's Task.__init__ looks one up while a task is being
+    deserialised, and would otherwise create it ahead of the serialised row.
+    """
+    with django_db_blocker.unblock():
+        objects = json.loads(connection.creation.serialize_db_to_string())
+    objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
+    return json.dumps(objects)
+
+
+@pytest.fixture
+def home_page(migrated_content, live_server):
+    """The migration-made home page, put back after a browser test has emptied the database.
+
+    Each live-server test ends with a flush. Django's serialized rollback keeps what to
+    restore on the connection object, which belongs to a context that Playwright's event
+    loop does not share; so the content is handed to the current connection, and restored
+    here from a clean slate when Django did not.
+    """
+    from wagtail.models import Site
+
+    connection._test_serialized_contents = migrated_content
+    if not Site.objects.exists():
+        call_command(
+            "flush",
+            verbosity=0,
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+        )
+        connection.creation.deserialize_db_from_string(migrated_content)
+    return Site.objects.get(is_default_site=True).root_page.specific

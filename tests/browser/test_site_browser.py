@@ -9,10 +9,7 @@ from django.utils import timezone
 from tests import factories
 from tests.browser.conftest import axe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
