@@ -44,6 +44,7 @@ from website.models import (
     EventPage,
     EventParticipant,
     EventType,
+    HomeEntryPoint,
     NewsCategory,
     NewsIndexPage,
     NewsPage,
@@ -371,6 +372,35 @@ def fill_home_page(home, pages):
             f"cách cổng hoạt động; xem {page_link(pages['gioi_thieu'], 'Giới thiệu')}.</p>"
         ),
     ]
+    home.save_revision().publish()
+
+
+# The home page's large links, in order: the slug of a child of the home page, the link's
+# title and its description. A section that does not exist (yet) is left out.
+ENTRY_POINTS = [
+    ("nghe-nghiep", "Khám phá nghề nghiệp", "Nghề gì, làm gì, lương bao nhiêu, học ở đâu."),
+    ("truong", "Tìm trường và ngành học", "Trường nghề gần nhà: ngành, học phí, hỗ trợ."),
+    ("su-kien", "Ngày hội tư vấn", "Ngày hội tuyển sinh, hướng nghiệp sắp diễn ra."),
+    ("sau-lop-9", "Sau lớp 9", "THPT, GDTX, trung cấp, con đường 9+."),
+    ("sau-lop-12", "Sau lớp 12", "Đại học, cao đẳng, trung cấp, liên thông."),
+]
+
+
+def link_sections(home):
+    """Add the home page's large links to the sections that exist and are not linked yet."""
+    linked = set(home.entry_points.values_list("target__slug", flat=True))
+    children = {page.slug: page for page in home.get_children().live()}
+    missing = [entry for entry in ENTRY_POINTS if entry[0] in children and entry[0] not in linked]
+    if not missing:
+        return
+    home = home.get_latest_revision_as_object()
+    for slug, title, description in missing:
+        home.entry_points.add(
+            HomeEntryPoint(target=children[slug], title=title, description=description)
+        )
+    rank = {slug: position for position, (slug, _title, _description) in enumerate(ENTRY_POINTS)}
+    for entry in home.entry_points.all():
+        entry.sort_order = rank.get(entry.target.slug, len(rank))
     home.save_revision().publish()
 
 

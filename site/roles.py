@@ -22,6 +22,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from careers.permissions import EDITOR_MODEL_PERMISSIONS as CAREERS_EDITOR_PERMISSIONS
+
 EDITORS = "Biên tập viên"
 WORKFLOW = "Duyệt nội dung"
 APPROVAL_TASK = "Biên tập viên duyệt"
@@ -42,6 +44,7 @@ MODEL_PERMISSIONS = [
     ("website", "add_newscategory"),
     ("website", "change_newscategory"),
     ("website", "delete_newscategory"),
+    *CAREERS_EDITOR_PERMISSIONS,
 ]
 
 

@@ -7,7 +7,7 @@ from website.models.events import (
     EventType,
 )
 from website.models.news import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag
-from website.models.pages import HomePage, StandardPage
+from website.models.pages import HomeEntryPoint, HomePage, StandardPage
 from website.models.settings import SiteSettings
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "EventPage",
     "EventParticipant",
     "EventType",
+    "HomeEntryPoint",
     "HomePage",
     "NewsCategory",
     "NewsIndexPage",

@@ -4,9 +4,10 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from website.blocks import BodyBlock
@@ -55,7 +56,17 @@ class HomePage(BasePage):
     intro = models.CharField(_("lời giới thiệu"), max_length=300, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel(
+            "entry_points",
+            heading=_("Lối vào chính"),
+            label=_("lối vào"),
+            help_text=_("Những mục học sinh, phụ huynh tìm đến nhiều nhất; trang chưa đăng sẽ ẩn."),
+        ),
+        FieldPanel("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -77,8 +88,32 @@ class HomePage(BasePage):
             .select_related("image")
             .order_by("-date")[:3]
         )
-        context["sections"] = self.get_children().live().in_menu().specific()
+        context["entry_points"] = [
+            entry for entry in self.entry_points.select_related("target") if entry.target.live
+        ]
         return context
+
+
+class HomeEntryPoint(Orderable):
+    """A large link on the home page to one of the things visitors come for."""
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="entry_points")
+    target = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("trang"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(
+        _("tên hiển thị"), max_length=80, blank=True, help_text=_("Để trống: dùng tên trang.")
+    )
+    description = models.CharField(_("mô tả ngắn"), max_length=160, blank=True)
+
+    panels = [FieldPanel("target"), FieldPanel("title"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("lối vào")
+        verbose_name_plural = _("lối vào")
+
+    def __str__(self):
+        return self.title or self.target.title
 
 
 class StandardPage(BasePage):

@@ -3,7 +3,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from website.demo import MissingAdminUnits, load_demo
+from wagtail.models import Site
+
+from careers.demo import load_careers_demo
+from website.demo import MissingAdminUnits, link_sections, load_demo
 
 LOCAL_SERVER = "http://127.0.0.1:8000"
 
@@ -23,6 +26,9 @@ class Command(BaseCommand):
             summary = load_demo()
         except MissingAdminUnits as error:
             raise CommandError(str(error)) from error
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        load_careers_demo(home, self.stdout)
+        link_sections(home)
 
         if summary.created:
             counts = ", ".join(f"{number} {label}" for label, number in summary.created.items())
