@@ -1,0 +1,1 @@
+"""Vocational institutions, their training programmes, admissions, fees and outcomes."""
