@@ -139,3 +139,13 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_server_error_page_is_vietnamese_and_stands_alone(rf):
+    """The 500 page renders without a database or context (it is what shows when all fails)."""
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Xin lỗi, hệ thống đang gặp sự cố" in response.content.decode()
+    assert "{%" not in response.content.decode()
