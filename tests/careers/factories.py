@@ -15,21 +15,10 @@ from careers.models import (
     OccupationRoute,
     TrainingField,
 )
+from tests.factories import publish
 from website.models import Province, Structure
 
 _numbers = itertools.count(1)
-
-
-def publish(parent, page, live=True):
-    parent.add_child(instance=page)
-    revision = page.save_revision()
-    if live:
-        revision.publish()
-    else:
-        page.live = False
-        page.save(update_fields=["live"])
-    page.refresh_from_db()
-    return page
 
 
 def occupation_index(home):
