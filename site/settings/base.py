@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "website",
     "careers",
     "institutions",
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,1 @@
+"""Faceted search over occupations and programmes: one contract, two engines."""
