@@ -92,6 +92,8 @@ def training_programmes(page):
     Contract for the institutions issue: ProgramPage gets a many-to-many ``occupations``
     to OccupationPage with ``related_name="programmes"``.
     """
-    if not apps.is_installed("institutions") or not hasattr(page, "programmes"):
+    if page.pk is None or not apps.is_installed("institutions") or not hasattr(page, "programmes"):
         return []
-    return list(page.programmes.live().order_by("title")[:50])
+    from institutions.context import with_institutions
+
+    return with_institutions(page.programmes.live().filter(retired=False).order_by("title")[:50])

@@ -1,0 +1,181 @@
+"""What the institution and programme pages show beyond their own fields, each in a fixed
+number of queries whatever the number of programmes, partners or outcome rows; and their
+schema.org description (JSON-LD) for search engines."""
+
+from itertools import groupby
+
+from django.db.models import Prefetch
+
+from careers.models import OccupationPage
+from institutions.models import (
+    InstitutionPage,
+    ProgrammeLevel,
+    ProgrammeOutcome,
+    ProgramPage,
+    TuitionPeriod,
+)
+
+LEVEL_ORDER = {value: rank for rank, value in enumerate(ProgrammeLevel.values)}
+ISO_PERIOD = {
+    TuitionPeriod.MONTH: "P1M",
+    TuitionPeriod.SEMESTER: "P6M",
+    TuitionPeriod.YEAR: "P1Y",
+}
+
+
+def live_occupations():
+    return OccupationPage.objects.live().only("title", "url_path", "slug", "path", "depth")
+
+
+def institution_context(page, request):
+    programmes = []
+    outcomes = []
+    if page.pk is not None:  # a preview of an unsaved page has no children
+        programmes = list(
+            ProgramPage.objects.live()
+            .child_of(page)
+            .filter(retired=False)
+            .select_related("training_field")
+            .prefetch_related(Prefetch("occupations", queryset=live_occupations()))
+            .order_by("title", "pk")
+        )
+        programmes.sort(key=lambda programme: LEVEL_ORDER.get(programme.level, 9))
+        outcomes = list(
+            ProgrammeOutcome.objects.filter(page__in=[p.pk for p in programmes])
+            .select_related("page")
+            .order_by("-year", "page__title", "sort_order")
+        )
+    by_level = [
+        {"level": ProgrammeLevel(level).label, "programmes": list(items)}
+        for level, items in groupby(programmes, key=lambda programme: programme.level)
+    ]
+    return {
+        "programmes": programmes,
+        "programmes_by_level": by_level,
+        "institution_outcomes": sorted(page.outcomes.all(), key=lambda row: -row.year),
+        "programme_outcomes": outcomes,
+        "partners": list(page.partners.all()),
+        "json_ld": institution_json_ld(page, request, programmes),
+    }
+
+
+def programme_context(page, request):
+    institution = (
+        InstitutionPage.objects.ancestor_of(page).select_related("province", "commune").first()
+        if page.pk is not None
+        else page.get_parent().specific
+    )
+    occupations = (
+        [occupation for occupation in page.occupations.all() if occupation.live]
+        if page.pk is None
+        else list(live_occupations().filter(programmes=page).order_by("title"))
+    )
+    return {
+        "institution": institution,
+        "occupations": occupations,
+        "outcomes": sorted(page.outcomes.all(), key=lambda row: -row.year),
+        "json_ld": programme_json_ld(page, request, institution, occupations),
+    }
+
+
+# schema.org ---------------------------------------------------------------------------
+
+
+def _absolute(request, page):
+    return page.get_full_url(request)
+
+
+def organisation(page, request):
+    data = {
+        "@type": "EducationalOrganization",
+        "name": page.title,
+        "url": _absolute(request, page),
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": page.address or None,
+            "addressLocality": page.commune.name if page.commune_id else None,
+            "addressRegion": page.province.name,
+            "addressCountry": "VN",
+        },
+        "telephone": page.phone or None,
+        "email": page.email or None,
+        "sameAs": page.website or None,
+    }
+    if page.latitude is not None and page.longitude is not None:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": page.latitude,
+            "longitude": page.longitude,
+        }
+    return _clean(data)
+
+
+def institution_json_ld(page, request, programmes):
+    data = {"@context": "https://schema.org", **organisation(page, request)}
+    data["description"] = page.summary
+    if programmes:
+        data["hasOfferCatalog"] = {
+            "@type": "OfferCatalog",
+            "name": "Ngành, nghề đào tạo",
+            "itemListElement": [
+                {
+                    "@type": "EducationalOccupationalProgram",
+                    "name": programme.title,
+                    "url": programme.get_full_url(request),
+                }
+                for programme in programmes
+            ],
+        }
+    return data
+
+
+def programme_json_ld(page, request, institution, occupations):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "EducationalOccupationalProgram",
+        "name": page.title,
+        "url": _absolute(request, page) if page.pk else None,
+        "description": page.summary or None,
+        "programPrerequisites": page.entry_requirements or None,
+        "timeToComplete": f"P{page.duration_months}M" if page.duration_months else None,
+        "educationalCredentialAwarded": ProgrammeLevel(page.level).label if page.level else None,
+        "identifier": page.code or None,
+        "educationalProgramMode": "full-time" if page.mode == "chinh-quy" else "part-time",
+        "occupationalCategory": [occupation.title for occupation in occupations] or None,
+        "maximumEnrolment": page.quota,
+        "applicationStartDate": page.admission_start.isoformat() if page.admission_start else None,
+        "applicationDeadline": page.admission_end.isoformat() if page.admission_end else None,
+        "provider": organisation(institution, request) if institution else None,
+    }
+    if page.tuition is not None:
+        offer = {"@type": "Offer", "category": "Học phí", "price": page.tuition}
+        offer["priceCurrency"] = "VND"
+        if page.tuition_period in ISO_PERIOD:
+            offer["priceSpecification"] = {
+                "@type": "UnitPriceSpecification",
+                "price": page.tuition,
+                "priceCurrency": "VND",
+                "billingDuration": ISO_PERIOD[page.tuition_period],
+            }
+        data["offers"] = offer
+    return _clean(data)
+
+
+def _clean(data):
+    """Drop the keys without a value (schema.org readers prefer absent to null)."""
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def with_institutions(programmes):
+    """``programmes`` as a list, each with its ``institution`` (one query for all of them)."""
+    programmes = list(programmes)
+    parents = {programme.path[: -InstitutionPage.steplen] for programme in programmes}
+    institutions = {
+        institution.path: institution
+        for institution in InstitutionPage.objects.filter(path__in=parents).select_related(
+            "province"
+        )
+    }
+    for programme in programmes:
+        programme.institution = institutions.get(programme.path[: -InstitutionPage.steplen])
+    return programmes

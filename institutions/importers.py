@@ -1,0 +1,399 @@
+"""Bulk upload of an institution's programmes from CSV or XLSX (format: docs/institutions.md).
+
+Two steps: ``check_programmes`` reads the file and checks every row, giving a preview (what
+would be created, changed or left as it is) and the errors, in Vietnamese, one per cell;
+``apply_programmes`` writes — all rows or, if any row is bad, nothing.
+
+Rows are matched to the institution's programmes by code (by name for sơ cấp, which has no
+code), so uploading the same file twice changes nothing. Every new or changed programme is
+saved as a new revision of its page, never published directly by school staff: the pages
+are submitted to the moderation workflow and go live when an editor approves them. A user
+who may publish (editor, administrator) publishes at once.
+"""
+
+from dataclasses import dataclass, field
+
+from anyascii import anyascii
+
+from django.core import signing
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from careers.importers import (
+    Column,
+    ImportFileError,
+    cell_text,
+    map_columns,
+    parse_bool,
+    parse_date,
+    parse_number,
+    read_table,
+)
+from careers.models import OccupationPage, TrainingField
+from careers.text import fold
+from institutions.models import (
+    ProgrammeLevel,
+    ProgramPage,
+    StudyMode,
+    TuitionPeriod,
+    code_problem,
+)
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 500
+SIGNING_SALT = "institutions.programme-upload"
+
+COLUMNS = [
+    Column("code", "mã ngành", False, ("ma", "code", "ma nghe")),
+    Column("title", "tên ngành", True, ("ten", "title", "ten nghe", "nganh nghe")),
+    Column("level", "trình độ", True, ("level", "trinh do dao tao")),
+    Column("duration_months", "thời gian (tháng)", True, ("thoi gian", "so thang")),
+    Column("mode", "hình thức", False, ("mode", "hinh thuc dao tao")),
+    Column("nine_plus", "9+", False, ("hoc kem van hoa", "9 plus")),
+    Column("entry_requirements", "điều kiện vào học", True, ("doi tuong", "dieu kien")),
+    Column("quota", "chỉ tiêu", False, ("quota",)),
+    Column("admission_start", "nhận hồ sơ từ", False, ("tu ngay",)),
+    Column("admission_end", "nhận hồ sơ đến", False, ("den ngay", "han nop")),
+    Column("tuition", "học phí (đồng)", False, ("hoc phi",)),
+    Column("tuition_period", "học phí tính theo", False, ("ky hoc phi",)),
+    Column("tuition_exemptions", "miễn giảm học phí", False, ("mien giam",)),
+    Column("campus", "nơi học", False, ("co so", "campus")),
+    Column("occupations", "nghề", False, ("nghe dau ra", "occupations")),
+    Column("summary", "giới thiệu", False, ("mo ta",)),
+    Column("retired", "ngừng tuyển sinh", False, ("ngung tuyen",)),
+]
+LABELS = {column.key: column.label for column in COLUMNS}
+FIELDS = [
+    "title",
+    "code",
+    "level",
+    "duration_months",
+    "mode",
+    "nine_plus",
+    "entry_requirements",
+    "quota",
+    "admission_start",
+    "admission_end",
+    "tuition",
+    "tuition_period",
+    "tuition_exemptions",
+    "campus",
+    "summary",
+    "retired",
+]
+
+
+def _choice_lookup(choices):
+    lookup = {}
+    for value, label in choices:
+        lookup[fold(value)] = value
+        lookup[fold(label)] = value
+    return lookup
+
+
+LEVELS = _choice_lookup(ProgrammeLevel.choices)
+MODES = _choice_lookup(StudyMode.choices)
+PERIODS = {**_choice_lookup(TuitionPeriod.choices), "hoc ki": TuitionPeriod.SEMESTER}
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str | None
+    message: str
+
+    def __str__(self):
+        if self.column is None:
+            return _("Dòng %(row)s: %(message)s") % {"row": self.row, "message": self.message}
+        return _("Dòng %(row)s, cột “%(column)s”: %(message)s") % {
+            "row": self.row,
+            "column": LABELS.get(self.column, self.column),
+            "message": self.message,
+        }
+
+
+@dataclass
+class ProgrammeRow:
+    number: int
+    values: dict
+    occupations: list
+    action: str = ""  # "tạo mới", "cập nhật", "không đổi"
+    page: ProgramPage | None = None
+    changes: list = field(default_factory=list)
+
+
+@dataclass
+class UploadCheck:
+    rows: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    cells: list = field(default_factory=list)  # the raw table, for the confirm step
+
+    @property
+    def ok(self):
+        return not self.errors and bool(self.rows)
+
+    def count(self, action):
+        return sum(1 for row in self.rows if row.action == action)
+
+
+CREATE, UPDATE, UNCHANGED = "tạo mới", "cập nhật", "không đổi"
+
+
+# Reading --------------------------------------------------------------------------------
+
+
+def read_upload(file, filename):
+    """[(row number, {column key: text})] from an uploaded file; ImportFileError if unreadable."""
+    if getattr(file, "size", 0) > MAX_FILE_BYTES:
+        raise ImportFileError(_("Tệp quá lớn (tối đa 2 MB)."))
+    header, body = read_table(file, filename)
+    positions = map_columns(header, COLUMNS, [])
+    if len(body) > MAX_ROWS:
+        raise ImportFileError(_("Tệp có quá %(max)s dòng.") % {"max": MAX_ROWS})
+    table = []
+    for number, values in body:
+        cells = {}
+        for key, index in positions.items():
+            value = values[index] if index < len(values) else None
+            if hasattr(value, "strftime"):
+                value = value.strftime("%d/%m/%Y")
+            cells[key] = cell_text(value)
+        table.append((number, cells))
+    return table
+
+
+def sign_table(table):
+    return signing.dumps(table, salt=SIGNING_SALT, compress=True)
+
+
+def unsign_table(token):
+    """The table signed at the preview step; ImportFileError if missing, altered or stale."""
+    try:
+        table = signing.loads(token, salt=SIGNING_SALT, max_age=3600)
+    except signing.BadSignature as error:
+        raise ImportFileError(_("Phiên xem trước đã hết hạn: hãy tải tệp lên lại.")) from error
+    return [(number, cells) for number, cells in table]
+
+
+# Checking -------------------------------------------------------------------------------
+
+
+def check_programmes(institution, table):
+    """Check every row of ``table`` against ``institution``'s programmes; nothing is written."""
+    result = UploadCheck(cells=table)
+    occupations = {page.slug: page for page in OccupationPage.objects.live().only("slug", "title")}
+    folded_titles = {fold(page.title): page for page in occupations.values()}
+    existing = list(ProgramPage.objects.child_of(institution).select_related("latest_revision"))
+    by_code = {page.code: page for page in existing if page.code}
+    by_title = {fold(page.title): page for page in existing if not page.code}
+    seen = {}
+    if not table:
+        result.errors.append(RowError(1, None, _("Tệp không có dòng dữ liệu nào.")))
+    for number, cells in table:
+        row, errors = _check_row(number, cells, occupations, folded_titles)
+        result.errors.extend(errors)
+        if errors:
+            continue
+        key = row.values["code"] or fold(row.values["title"])
+        if key in seen:
+            result.errors.append(
+                RowError(
+                    number,
+                    "code" if row.values["code"] else "title",
+                    _("trùng với dòng %(row)s.") % {"row": seen[key]},
+                )
+            )
+            continue
+        seen[key] = number
+        page = by_code.get(key) if row.values["code"] else by_title.get(key)
+        _compare(row, page)
+        result.rows.append(row)
+    return result
+
+
+def _check_row(number, cells, occupations, folded_titles):  # noqa: C901 — one check per column
+    errors = []
+    values = {}
+
+    def error(column, message):
+        errors.append(RowError(number, column, message))
+
+    def text(key, limit):
+        value = cells.get(key, "")
+        if len(value) > limit:
+            error(key, _("dài quá %(limit)s ký tự.") % {"limit": limit})
+        return value[:limit]
+
+    values["title"] = text("title", 255)
+    if not values["title"]:
+        error("title", _("cần có tên ngành."))
+    level_text = cells.get("level", "")
+    values["level"] = LEVELS.get(fold(level_text))
+    if values["level"] is None:
+        error(
+            "level",
+            _("“%(value)s” không phải sơ cấp, trung cấp hay cao đẳng.") % {"value": level_text},
+        )
+    values["code"] = cells.get("code", "").strip()
+    if values["level"] is not None:
+        problem = code_problem(values["code"], values["level"])
+        if problem:
+            error("code", problem)
+
+    months = parse_number(cells.get("duration_months", ""))
+    if months is None or months != int(months) or not 1 <= months <= 72:
+        error(
+            "duration_months",
+            _("“%(value)s” không phải số tháng (1–72).") % {"value": cells.get("duration_months")},
+        )
+    else:
+        values["duration_months"] = int(months)
+
+    mode_text = cells.get("mode", "")
+    values["mode"] = MODES.get(fold(mode_text)) if mode_text else StudyMode.FULL_TIME
+    if values["mode"] is None:
+        error(
+            "mode", _("“%(value)s”: ghi “chính quy” hoặc “vừa làm vừa học”.") % {"value": mode_text}
+        )
+
+    for key in ("nine_plus", "retired"):
+        flag = parse_bool(cells.get(key, ""))
+        if flag is None:
+            error(key, _("“%(value)s”: ghi “có” hoặc “không”.") % {"value": cells.get(key)})
+        values[key] = bool(flag)
+    if values["nine_plus"] and values["level"] not in (None, ProgrammeLevel.INTERMEDIATE):
+        error("nine_plus", _("chỉ chương trình trung cấp học kèm văn hóa THPT (9+)."))
+
+    values["entry_requirements"] = text("entry_requirements", 600)
+    if not values["entry_requirements"]:
+        error("entry_requirements", _("cần ghi điều kiện vào học."))
+
+    for key, limit in (("quota", 100000), ("tuition", 1_000_000_000)):
+        raw = cells.get(key, "")
+        number = parse_number(raw) if raw else None
+        if raw and (number is None or number != int(number) or not 0 <= number <= limit):
+            error(key, _("“%(value)s” không phải số nguyên không âm.") % {"value": raw})
+        values[key] = int(number) if number is not None and number == int(number) else None
+
+    for key in ("admission_start", "admission_end"):
+        raw = cells.get(key, "")
+        values[key] = parse_date(raw) if raw else None
+        if raw and values[key] is None:
+            error(key, _("“%(value)s” không phải ngày (ngày/tháng/năm).") % {"value": raw})
+    if (
+        values["admission_start"]
+        and values["admission_end"]
+        and values["admission_end"] < values["admission_start"]
+    ):
+        error("admission_end", _("ngày kết thúc trước ngày bắt đầu."))
+
+    period_text = cells.get("tuition_period", "")
+    values["tuition_period"] = PERIODS.get(fold(period_text)) if period_text else "thang"
+    if values["tuition_period"] is None:
+        error(
+            "tuition_period",
+            _("“%(value)s”: ghi tháng, học kỳ, năm hoặc khóa học.") % {"value": period_text},
+        )
+
+    values["tuition_exemptions"] = text("tuition_exemptions", 1000)
+    values["campus"] = text("campus", 250)
+    values["summary"] = text("summary", 250)
+
+    linked = []
+    for name in [part.strip() for part in cells.get("occupations", "").split(";") if part.strip()]:
+        page = occupations.get(name) or folded_titles.get(fold(name))
+        if page is None:
+            error("occupations", _("không có nghề “%(value)s” trên cổng.") % {"value": name})
+        else:
+            linked.append(page)
+    return ProgrammeRow(number=number, values=values, occupations=linked), errors
+
+
+def _compare(row, page):
+    if page is None:
+        row.action = CREATE
+        return
+    row.page = page
+    latest = page.get_latest_revision_as_object()
+    row.changes = [
+        LABELS.get(name, name) for name in FIELDS if getattr(latest, name) != row.values[name]
+    ]
+    current = {occupation.pk for occupation in latest.occupations.all()}
+    if current != {occupation.pk for occupation in row.occupations}:
+        row.changes.append(LABELS["occupations"])
+    row.action = UPDATE if row.changes else UNCHANGED
+
+
+# Writing --------------------------------------------------------------------------------
+
+
+@dataclass
+class UploadResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    submitted: int = 0
+    published: int = 0
+
+
+@transaction.atomic
+def apply_programmes(institution, table, user):
+    """Check ``table`` again and write it: every row, or (if any row is bad) nothing.
+
+    Returns (UploadCheck, UploadResult or None).
+    """
+    check = check_programmes(institution, table)
+    if not check.ok:
+        return check, None
+    result = UploadResult()
+    fields = {field.code: field for field in TrainingField.objects.all()}
+    can_publish = institution.permissions_for_user(user).can_publish_subpage()
+    slugs = set(ProgramPage.objects.child_of(institution).values_list("slug", flat=True))
+    for row in check.rows:
+        if row.action == UNCHANGED:
+            result.unchanged += 1
+            continue
+        if row.page is None:
+            page = ProgramPage(live=False, has_unpublished_changes=True, owner=user)
+        else:
+            page = row.page.get_latest_revision_as_object()
+        for name, value in row.values.items():
+            setattr(page, name, value)
+        page.training_field = fields.get(page.code[1:3]) if page.code else page.training_field
+        page.occupations = row.occupations
+        if row.page is None:
+            page.slug = _free_slug(page, slugs)
+            institution.add_child(instance=page)
+            result.created += 1
+        else:
+            result.updated += 1
+        revision = page.save_revision(user=user, log_action=True)
+        if can_publish:
+            revision.publish(user=user)
+            result.published += 1
+        else:
+            _submit(page, user)
+            result.submitted += 1
+    return check, result
+
+
+def _free_slug(page, taken):
+    """A slug from the title not yet used under the institution ("-cao-dang" when needed)."""
+    base = slugify(anyascii(page.title))[:60] or "nganh"
+    candidates = [base, f"{base}-{page.level}"]
+    candidates += [f"{base}-{page.level}-{n}" for n in range(2, 100)]
+    slug = next(candidate for candidate in candidates if candidate not in taken)
+    taken.add(slug)
+    return slug
+
+
+def _submit(page, user):
+    """Submit ``page``'s latest revision to its moderation workflow (restart one in progress)."""
+    workflow = page.get_workflow()
+    if workflow is None:
+        return
+    state = page.current_workflow_state
+    if state is not None:
+        state.cancel(user=user)
+    workflow.start(page, user)

@@ -1,0 +1,79 @@
+"""The institution list at /truong/: filters by province, type, ownership and boarding (state
+in the URL), paginated, in a fixed number of queries."""
+
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from institutions.models import InstitutionPage, InstitutionType, Ownership, ProgramPage
+from website.listing import paginate
+from website.models import Province
+
+PER_PAGE = 12
+
+
+def live_programmes():
+    return ProgramPage.objects.live().filter(retired=False)
+
+
+def with_programme_count(institutions):
+    """Annotate each institution with the number of its live, current programmes."""
+    counts = (
+        live_programmes()
+        .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+        .order_by()
+        .values("depth")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return institutions.annotate(programme_count=Coalesce(Subquery(counts), 0))
+
+
+def institution_listing(index_page, request):
+    every = InstitutionPage.objects.live().child_of(index_page)
+    institutions = every
+    errors = []
+    selected = {"province": None, "type": "", "ownership": "", "boarding": False}
+
+    slug = request.GET.get("tinh")
+    if slug:
+        selected["province"] = Province.objects.current().filter(slug=slug).first()
+        if selected["province"]:
+            institutions = institutions.filter(province=selected["province"])
+        else:
+            errors.append(_("Không có tỉnh, thành phố “%(value)s”.") % {"value": slug})
+
+    kind = request.GET.get("loai")
+    if kind:
+        if kind in InstitutionType.values:
+            selected["type"] = kind
+            institutions = institutions.filter(institution_type=kind)
+        else:
+            errors.append(_("Không có loại hình “%(value)s”.") % {"value": kind})
+
+    ownership = request.GET.get("so-huu")
+    if ownership:
+        if ownership in Ownership.values:
+            selected["ownership"] = ownership
+            institutions = institutions.filter(ownership=ownership)
+        else:
+            errors.append(_("Không có loại “%(value)s”.") % {"value": ownership})
+
+    if request.GET.get("ky-tuc-xa") == "co":
+        selected["boarding"] = True
+        institutions = institutions.filter(boarding=True)
+
+    institutions = with_programme_count(
+        institutions.select_related("province", "commune", "image").order_by("title", "pk")
+    )
+    return {
+        "institutions_page": paginate(institutions, request, "trang", PER_PAGE),
+        "provinces": Province.objects.filter(institutions__in=every)
+        .distinct()
+        .order_by("short_name"),
+        "types": InstitutionType.choices,
+        "ownerships": Ownership.choices,
+        "selected": selected,
+        "filtered": any(selected.values()),
+        "filter_errors": errors,
+    }

@@ -1,0 +1,612 @@
+"""Vocational institutions and their training programmes.
+
+Page tree: InstitutionIndexPage (/truong/) → InstitutionPage → ProgramPage. Graduate outcomes
+are inline rows: institution-wide on the institution, per programme on the programme.
+``SchoolAccess`` ties an institution to the group and collection of its staff.
+"""
+
+import re
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from website.blocks import BodyBlock
+from website.models.areas import Structure
+from website.models.pages import BasePage
+
+
+class InstitutionType(models.TextChoices):
+    COLLEGE = "cao-dang", _("Trường cao đẳng")
+    INTERMEDIATE = "trung-cap", _("Trường trung cấp")
+    GDNN_GDTX = "gdnn-gdtx", _("Trung tâm GDNN-GDTX")
+    GDNN = "gdnn", _("Trung tâm giáo dục nghề nghiệp")
+    OTHER = "khac", _("Doanh nghiệp, cơ sở khác có đào tạo")
+
+
+class Ownership(models.TextChoices):
+    PUBLIC = "cong-lap", _("Công lập")
+    PRIVATE = "tu-thuc", _("Tư thục")
+
+
+class ProgrammeLevel(models.TextChoices):
+    ELEMENTARY = "so-cap", _("Sơ cấp")
+    INTERMEDIATE = "trung-cap", _("Trung cấp")
+    COLLEGE = "cao-dang", _("Cao đẳng")
+
+
+class StudyMode(models.TextChoices):
+    FULL_TIME = "chinh-quy", _("Chính quy")
+    WORK_STUDY = "vua-lam-vua-hoc", _("Vừa làm vừa học")
+
+
+class TuitionPeriod(models.TextChoices):
+    MONTH = "thang", _("tháng")
+    SEMESTER = "hoc-ky", _("học kỳ")
+    YEAR = "nam", _("năm")
+    COURSE = "khoa", _("khóa học")
+
+
+class OutcomeStatus(models.TextChoices):
+    SELF_REPORTED = "tu-bao-cao", _("Trường tự báo cáo")
+    VERIFIED = "da-xac-minh", _("Đã xác minh")
+
+
+# The first digit of a 7-digit programme code is its level (Thông tư 26/2020/TT-BLĐTBXH).
+CODE_PREFIX = {"5": ProgrammeLevel.INTERMEDIATE, "6": ProgrammeLevel.COLLEGE}
+
+
+def code_problem(code, level):
+    """What is wrong with ``code`` for a programme of ``level`` (a sentence), or ""."""
+    code = (code or "").strip()
+    if level == ProgrammeLevel.ELEMENTARY:
+        return _("Chương trình sơ cấp không có mã ngành 7 chữ số: để trống mã.") if code else ""
+    if not re.fullmatch(r"\d{7}", code):
+        return _("“%(code)s” không phải mã 7 chữ số.") % {"code": code}
+    expected = CODE_PREFIX.get(code[0])
+    if expected is None:
+        return _("Mã “%(code)s” phải bắt đầu bằng 5 (trung cấp) hoặc 6 (cao đẳng).") % {
+            "code": code
+        }
+    if level and expected != level:
+        return _("Mã “%(code)s” là mã %(expected)s, không khớp trình độ %(level)s.") % {
+            "code": code,
+            "expected": expected.label.lower(),
+            "level": ProgrammeLevel(level).label.lower(),
+        }
+    return ""
+
+
+class SupportKind(models.TextChoices):
+    TUITION = "mien-giam-hoc-phi", _("Miễn, giảm học phí")
+    SCHOLARSHIP = "hoc-bong", _("Học bổng")
+    CREDIT = "tin-dung", _("Vay vốn tín dụng")
+    BOARDING = "noi-tru", _("Hỗ trợ ở nội trú")
+    ETHNIC_MINORITY = "dan-toc-thieu-so", _("Hỗ trợ học sinh dân tộc thiểu số")
+    OTHER = "khac", _("Hỗ trợ khác")
+
+
+class SupportPolicyBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(label=_("Loại hỗ trợ"), choices=SupportKind.choices)
+    title = blocks.CharBlock(label=_("Tên chính sách"), max_length=200)
+    who = blocks.TextBlock(label=_("Ai được hưởng"), max_length=600)
+    details = blocks.TextBlock(label=_("Mức hỗ trợ, cách đăng ký"), max_length=1000)
+
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Chính sách hỗ trợ")
+        template = "institutions/blocks/support_policy.html"
+
+
+class InstitutionIndexPage(BasePage):
+    """/truong/: every institution, by province, type and ownership."""
+
+    intro = models.TextField(_("giới thiệu"), blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["institutions.InstitutionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("danh sách trường")
+
+    def get_context(self, request, *args, **kwargs):
+        from institutions.listing import institution_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(institution_listing(self, request))
+        return context
+
+
+class InstitutionPage(BasePage):
+    """One school or centre that trains: profile, contacts, support, outcomes."""
+
+    institution_type = models.CharField(
+        _("loại hình"), max_length=12, choices=InstitutionType.choices
+    )
+    ownership = models.CharField(_("công lập / tư thục"), max_length=10, choices=Ownership.choices)
+    summary = models.CharField(
+        _("giới thiệu một dòng"), max_length=250, help_text=_("Hiện trên thẻ trường.")
+    )
+    province = models.ForeignKey(
+        "website.Province",
+        verbose_name=_("tỉnh, thành phố"),
+        on_delete=models.PROTECT,
+        related_name="institutions",
+        limit_choices_to={"structure": Structure.CURRENT},
+    )
+    commune = models.ForeignKey(
+        "website.Commune",
+        verbose_name=_("xã, phường"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="institutions",
+        limit_choices_to={"structure": Structure.CURRENT},
+    )
+    legacy_district = models.ForeignKey(
+        "website.District",
+        verbose_name=_("quận, huyện cũ (trước 01/7/2025)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="institutions",
+    )
+    address = models.CharField(_("số nhà, đường, thôn, ấp"), max_length=250, blank=True)
+    latitude = models.FloatField(
+        _("vĩ độ"), null=True, blank=True, validators=[MinValueValidator(8), MaxValueValidator(24)]
+    )
+    longitude = models.FloatField(
+        _("kinh độ"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(102), MaxValueValidator(118)],
+    )
+    phone = models.CharField(_("điện thoại tuyển sinh"), max_length=40, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    website = models.URLField(_("trang web"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    admissions = StreamField(
+        BodyBlock(),
+        verbose_name=_("thông báo tuyển sinh"),
+        blank=True,
+        help_text=_("Tin tuyển sinh mới nhất: hạn nộp hồ sơ, cách đăng ký."),
+    )
+    boarding = models.BooleanField(_("có ký túc xá"), default=False)
+    boarding_details = models.TextField(
+        _("ký túc xá: số chỗ, giá, điều kiện"), blank=True, max_length=800
+    )
+    facilities = models.TextField(
+        _("cơ sở vật chất"), blank=True, max_length=1500, help_text=_("Mỗi dòng một ý.")
+    )
+    support_policies = StreamField(
+        [("policy", SupportPolicyBlock())],
+        verbose_name=_("chính sách hỗ trợ người học"),
+        blank=True,
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("institution_type"), FieldPanel("ownership")]),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("province"),
+                FieldPanel("commune"),
+                FieldPanel("legacy_district"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Địa chỉ"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            heading=_("Liên hệ"),
+        ),
+        FieldPanel("image"),
+        FieldPanel("admissions"),
+        MultiFieldPanel(
+            [FieldPanel("boarding"), FieldPanel("boarding_details")], heading=_("Ký túc xá")
+        ),
+        FieldPanel("facilities"),
+        InlinePanel("partners", heading=_("Doanh nghiệp liên kết"), label=_("doanh nghiệp")),
+        FieldPanel("support_policies"),
+        InlinePanel(
+            "outcomes",
+            heading=_("Tỉ lệ có việc làm sau tốt nghiệp (toàn trường)"),
+            label=_("năm"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.FilterField("institution_type"),
+        index.FilterField("ownership"),
+        index.FilterField("province"),
+        index.FilterField("boarding"),
+    ]
+    api_fields = [
+        APIField("institution_type"),
+        APIField("ownership"),
+        APIField("summary"),
+        APIField("address"),
+        APIField("province_name"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("phone"),
+        APIField("email"),
+        APIField("website"),
+        APIField("boarding"),
+        APIField("boarding_details"),
+        APIField("is_sample"),
+    ]
+
+    parent_page_types = ["institutions.InstitutionIndexPage"]
+    subpage_types = ["institutions.ProgramPage"]
+
+    class Meta:
+        verbose_name = _("trường, trung tâm")
+        verbose_name_plural = _("trường, trung tâm")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.commune_id and self.province_id and self.commune.province_id != self.province_id:
+            errors["commune"] = _("Xã, phường này không thuộc tỉnh, thành phố đã chọn.")
+        if (
+            self.legacy_district_id
+            and self.province_id
+            and self.legacy_district.province.successor_id not in (None, self.province_id)
+        ):
+            errors["legacy_district"] = _("Quận, huyện cũ này không thuộc tỉnh, thành phố đã chọn.")
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Cần cả vĩ độ và kinh độ, hoặc để trống cả hai.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        from institutions.context import institution_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(institution_context(self, request))
+        return context
+
+    @property
+    def lead(self):
+        return self.summary
+
+    @property
+    def province_name(self):
+        return self.province.name if self.province_id else ""
+
+    @property
+    def place(self):
+        parts = [self.address]
+        if self.commune_id:
+            parts.append(self.commune.name)
+        parts.append(self.province.name)
+        return ", ".join(part for part in parts if part)
+
+    @property
+    def map_url(self):
+        """OpenStreetMap at the position, or a search for the address (no map script)."""
+        if self.latitude is not None and self.longitude is not None:
+            return (
+                f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+                f"#map=17/{self.latitude}/{self.longitude}"
+            )
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": self.place})
+
+    @property
+    def facility_list(self):
+        return [line.strip(" -•\t") for line in self.facilities.splitlines() if line.strip(" -•")]
+
+
+class PartnerEnterprise(Orderable):
+    page = ParentalKey(InstitutionPage, on_delete=models.CASCADE, related_name="partners")
+    name = models.CharField(_("tên doanh nghiệp"), max_length=250)
+    website = models.URLField(_("trang web"), blank=True)
+    cooperation = models.CharField(
+        _("hợp tác"),
+        max_length=250,
+        blank=True,
+        help_text=_("Ví dụ: nhận thực tập, tuyển dụng sau tốt nghiệp, đặt hàng đào tạo."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("website"), FieldPanel("cooperation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("doanh nghiệp liên kết")
+        verbose_name_plural = _("doanh nghiệp liên kết")
+
+    def __str__(self):
+        return self.name
+
+
+class GraduateOutcome(Orderable):
+    """Share of graduates in work some months after graduating, from one survey."""
+
+    year = models.PositiveSmallIntegerField(
+        _("năm tốt nghiệp"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    rate = models.DecimalField(
+        _("tỉ lệ có việc làm (%)"),
+        max_digits=4,
+        decimal_places=1,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    surveyed = models.PositiveIntegerField(_("số người được khảo sát"), null=True, blank=True)
+    survey_date = models.DateField(_("ngày khảo sát"))
+    status = models.CharField(
+        _("nguồn"),
+        max_length=12,
+        choices=OutcomeStatus.choices,
+        default=OutcomeStatus.SELF_REPORTED,
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("year"), FieldPanel("rate"), FieldPanel("surveyed")]),
+        FieldRowPanel([FieldPanel("survey_date"), FieldPanel("status")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return f"{self.year}: {self.rate}%"
+
+
+class InstitutionOutcome(GraduateOutcome):
+    page = ParentalKey(InstitutionPage, on_delete=models.CASCADE, related_name="outcomes")
+
+    class Meta(GraduateOutcome.Meta):
+        verbose_name = _("tỉ lệ có việc làm")
+        verbose_name_plural = _("tỉ lệ có việc làm")
+
+
+class ProgramPage(BasePage):
+    """One training programme of one institution."""
+
+    code = models.CharField(
+        _("mã ngành, nghề"),
+        max_length=7,
+        blank=True,
+        db_index=True,
+        help_text=_("7 chữ số: 5xxxxxx trung cấp, 6xxxxxx cao đẳng; sơ cấp để trống."),
+    )
+    level = models.CharField(_("trình độ"), max_length=10, choices=ProgrammeLevel.choices)
+    summary = models.CharField(_("giới thiệu một dòng"), max_length=250, blank=True)
+    training_field = models.ForeignKey(
+        "careers.TrainingField",
+        verbose_name=_("nhóm ngành đào tạo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="programmes",
+        help_text=_("Để trống: lấy theo chữ số 2–3 của mã ngành."),
+    )
+    occupations = ParentalManyToManyField(
+        "careers.OccupationPage",
+        verbose_name=_("học xong làm nghề"),
+        blank=True,
+        related_name="programmes",
+    )
+    duration_months = models.PositiveSmallIntegerField(
+        _("thời gian học (tháng)"), validators=[MinValueValidator(1), MaxValueValidator(72)]
+    )
+    mode = models.CharField(
+        _("hình thức học"), max_length=16, choices=StudyMode.choices, default=StudyMode.FULL_TIME
+    )
+    nine_plus = models.BooleanField(
+        _("học kèm văn hóa THPT (9+)"),
+        default=False,
+        help_text=_("Học sinh tốt nghiệp THCS học trung cấp cùng các môn văn hóa THPT."),
+    )
+    entry_requirements = models.TextField(_("điều kiện vào học"), max_length=600)
+    quota = models.PositiveIntegerField(_("chỉ tiêu tuyển sinh"), null=True, blank=True)
+    admission_start = models.DateField(_("nhận hồ sơ từ ngày"), null=True, blank=True)
+    admission_end = models.DateField(_("nhận hồ sơ đến ngày"), null=True, blank=True)
+    tuition = models.PositiveIntegerField(
+        _("học phí (đồng)"), null=True, blank=True, help_text=_("Để trống nếu chưa công bố.")
+    )
+    tuition_period = models.CharField(
+        _("học phí tính theo"),
+        max_length=8,
+        choices=TuitionPeriod.choices,
+        default=TuitionPeriod.MONTH,
+    )
+    tuition_exemptions = models.TextField(
+        _("miễn, giảm học phí: ai được, bao nhiêu"), blank=True, max_length=1000
+    )
+    campus = models.CharField(_("nơi học"), max_length=250, blank=True)
+    outcomes_text = models.TextField(_("học xong làm được gì"), blank=True, max_length=1500)
+    retired = models.BooleanField(
+        _("ngừng tuyển sinh"),
+        default=False,
+        help_text=_("Ngành không còn tuyển: trang vẫn còn nhưng không hiện trong danh sách."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("code"), FieldPanel("level")]),
+        FieldPanel("summary"),
+        FieldPanel("training_field"),
+        FieldPanel("occupations", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("duration_months"), FieldPanel("mode")]),
+                FieldPanel("nine_plus"),
+                FieldPanel("entry_requirements"),
+                FieldPanel("campus"),
+            ],
+            heading=_("Học thế nào"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("quota"),
+                FieldRowPanel([FieldPanel("admission_start"), FieldPanel("admission_end")]),
+            ],
+            heading=_("Tuyển sinh"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("tuition"), FieldPanel("tuition_period")]),
+                FieldPanel("tuition_exemptions"),
+            ],
+            heading=_("Học phí"),
+        ),
+        FieldPanel("outcomes_text"),
+        InlinePanel("outcomes", heading=_("Tỉ lệ có việc làm sau tốt nghiệp"), label=_("năm")),
+        FieldPanel("retired"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("code"),
+        index.FilterField("level"),
+        index.FilterField("nine_plus"),
+        index.FilterField("retired"),
+    ]
+    api_fields = [
+        APIField("code"),
+        APIField("level"),
+        APIField("summary"),
+        APIField("duration_months"),
+        APIField("mode"),
+        APIField("nine_plus"),
+        APIField("entry_requirements"),
+        APIField("quota"),
+        APIField("admission_start"),
+        APIField("admission_end"),
+        APIField("tuition"),
+        APIField("tuition_period"),
+        APIField("tuition_exemptions"),
+        APIField("campus"),
+        APIField("retired"),
+        APIField("is_sample"),
+    ]
+
+    parent_page_types = ["institutions.InstitutionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("ngành, nghề đào tạo")
+        verbose_name_plural = _("ngành, nghề đào tạo")
+
+    def clean(self):
+        super().clean()
+        from careers.models import TrainingField
+
+        errors = {}
+        self.code = (self.code or "").strip()
+        problem = code_problem(self.code, self.level)
+        if problem:
+            errors["code"] = problem
+        elif self.code:
+            field_code = self.code[1:3]
+            if self.training_field_id is None:
+                self.training_field = TrainingField.objects.filter(code=field_code).first()
+            elif self.training_field.code != field_code:
+                errors["training_field"] = _(
+                    "Mã ngành “%(code)s” thuộc nhóm %(field)s, không phải %(chosen)s."
+                ) % {"code": self.code, "field": field_code, "chosen": self.training_field}
+            parent = self.get_parent() if self.pk else None
+            if parent is not None and self.code:
+                twins = ProgramPage.objects.child_of(parent).filter(code=self.code)
+                if twins.exclude(pk=self.pk).exists():
+                    errors["code"] = _("Trường đã có ngành mã “%(code)s”.") % {"code": self.code}
+        if (
+            self.admission_start
+            and self.admission_end
+            and self.admission_end < self.admission_start
+        ):
+            errors["admission_end"] = _("Ngày kết thúc nhận hồ sơ phải sau ngày bắt đầu.")
+        if self.nine_plus and self.level != ProgrammeLevel.INTERMEDIATE:
+            errors["nine_plus"] = _("Chỉ chương trình trung cấp học kèm văn hóa THPT (9+).")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        from institutions.context import programme_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(programme_context(self, request))
+        return context
+
+    @property
+    def lead(self):
+        return self.summary
+
+    def admission_open(self, today=None):
+        """Whether today falls in the admission period (both ends included)."""
+        if not self.admission_start or not self.admission_end or self.retired:
+            return False
+        today = today or timezone.localdate()
+        return self.admission_start <= today <= self.admission_end
+
+    @property
+    def is_admission_open(self):
+        return self.admission_open()
+
+    @property
+    def duration_label(self):
+        months = self.duration_months
+        if months and months % 12 == 0:
+            return _("%(years)s năm") % {"years": months // 12}
+        if months and months > 12 and months % 6 == 0:
+            return _("%(years)s năm") % {"years": str(months / 12).replace(".", ",")}
+        return _("%(months)s tháng") % {"months": months}
+
+
+class ProgrammeOutcome(GraduateOutcome):
+    page = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="outcomes")
+
+    class Meta(GraduateOutcome.Meta):
+        verbose_name = _("tỉ lệ có việc làm")
+        verbose_name_plural = _("tỉ lệ có việc làm")
+
+
+class SchoolAccess(models.Model):
+    """The group and image/document collection through which an institution's staff work."""
+
+    institution = models.OneToOneField(
+        InstitutionPage,
+        verbose_name=_("trường, trung tâm"),
+        on_delete=models.CASCADE,
+        related_name="access",
+    )
+    group = models.OneToOneField(
+        "auth.Group", on_delete=models.CASCADE, related_name="school_access"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", on_delete=models.PROTECT, related_name="school_access"
+    )
+
+    class Meta:
+        verbose_name = _("quyền cán bộ trường")
+        verbose_name_plural = _("quyền cán bộ trường")
+        permissions = [("create_school_account", _("Tạo tài khoản cán bộ trường"))]
+
+    def __str__(self):
+        return str(self.group)

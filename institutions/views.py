@@ -1,0 +1,113 @@
+"""Admin views: a school's staff upload programmes (preview, then confirm); editors create
+school accounts in one step. The work is done in ``importers`` and ``accounts``."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from careers.importers import ImportFileError
+from institutions import importers
+from institutions.accounts import AccountError, create_school_account
+from institutions.forms import ProgrammeUploadForm, SchoolAccountForm
+from institutions.models import InstitutionPage
+from institutions.permissions import can_upload_programmes, school_institutions
+
+
+def upload_targets(user):
+    """The institutions ``user`` may upload programmes into."""
+    if user.is_superuser or user.has_perm("institutions.create_school_account"):
+        institutions = InstitutionPage.objects.all()
+    else:
+        institutions = school_institutions(user)
+    return [page for page in institutions.order_by("title") if can_upload_programmes(user, page)]
+
+
+def upload_choice_view(request):
+    targets = upload_targets(request.user)
+    if not targets:
+        raise PermissionDenied
+    if len(targets) == 1:
+        return redirect("institutions_upload", targets[0].pk)
+    return TemplateResponse(
+        request,
+        "institutions/admin/upload_choice.html",
+        {"targets": targets, "page_title": _("Tải lên danh sách ngành")},
+    )
+
+
+def upload_view(request, institution_id):
+    institution = get_object_or_404(InstitutionPage, pk=institution_id)
+    if not can_upload_programmes(request.user, institution):
+        raise PermissionDenied
+    form = ProgrammeUploadForm(request.POST or None, request.FILES or None)
+    check = None
+    file_error = ""
+    token = ""
+    if request.method == "POST" and "confirm" in request.POST:
+        try:
+            table = importers.unsign_table(request.POST.get("table", ""))
+        except ImportFileError as error:
+            file_error = str(error)
+        else:
+            check, result = importers.apply_programmes(institution, table, request.user)
+            if result is not None:
+                messages.success(
+                    request,
+                    _(
+                        "Đã ghi: %(created)s ngành mới, %(updated)s ngành cập nhật, "
+                        "%(unchanged)s giữ nguyên; %(submitted)s gửi biên tập viên duyệt, "
+                        "%(published)s đăng ngay."
+                    )
+                    % result.__dict__,
+                )
+                return redirect("wagtailadmin_explore", institution.pk)
+        form = ProgrammeUploadForm()
+    elif request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            table = importers.read_upload(upload, upload.name)
+        except ImportFileError as error:
+            file_error = str(error)
+        else:
+            check = importers.check_programmes(institution, table)
+            if check.ok:
+                token = importers.sign_table(table)
+    return TemplateResponse(
+        request,
+        "institutions/admin/upload.html",
+        {
+            "institution": institution,
+            "form": form,
+            "check": check,
+            "file_error": file_error,
+            "token": token,
+            "columns": importers.COLUMNS,
+            "page_title": _("Tải lên danh sách ngành – %(school)s") % {"school": institution.title},
+        },
+    )
+
+
+def can_create_accounts(user):
+    return user.is_active and user.has_perm("institutions.create_school_account")
+
+
+def school_account_view(request):
+    if not can_create_accounts(request.user):
+        raise PermissionDenied
+    form = SchoolAccountForm(request.POST or None)
+    account = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            account = create_school_account(
+                data["institution"], data["username"], email=data["email"], name=data["name"]
+            )
+        except AccountError as error:
+            form.add_error("username", str(error))
+    return TemplateResponse(
+        request,
+        "institutions/admin/school_account.html",
+        {"form": form, "account": account, "page_title": _("Tạo tài khoản cán bộ trường")},
+    )
