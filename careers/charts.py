@@ -77,4 +77,103 @@ def bar_chart(bars, *, title, chart_id, unit=""):
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308 — parts are escaped
 
 
-__all__ = ["Bar", "bar_chart"]
+@dataclass
+class Pair:
+    """A target and a result for one area or year; either may be missing."""
+
+    label: str
+    target: Decimal | None
+    actual: Decimal | None
+    missed: bool = False
+
+
+PAIR_ROW_HEIGHT = 56
+TARGET_COLOUR = "#6b6b6b"
+MISSED_COLOUR = "#b45309"
+
+
+def paired_bar_chart(
+    pairs, *, title, chart_id, target_label, actual_label, missed_label, none_label="—"
+):
+    """Target and result side by side on a 0–100 % scale, as an SVG string.
+
+    The target is an outlined bar, the result a solid one; a result that misses its target
+    is drawn in another colour *and* labelled (``missed_label``), so colour is never the
+    only signal. A missing value is written out instead of drawn.
+    """
+    pairs = list(pairs)
+    height = max(PAIR_ROW_HEIGHT * len(pairs) + 8, 40)
+    scale = (WIDTH - VALUE_SPACE - 40) / 100
+    parts = [
+        format_html(
+            '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title" '
+            'xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif">',
+            WIDTH,
+            height,
+            chart_id,
+        ),
+        format_html('<title id="{}-title">{}</title>', chart_id, title),
+    ]
+
+    def bar(top, value, *, solid, colour, caption):
+        if value is None:
+            return format_html(
+                '<text x="0" y="{}" font-size="12" fill="{}">{}</text>',
+                top + 11,
+                INK,
+                caption,
+            )
+        length = max(float(value) * scale, 1.0) if value > 0 else 0
+        fill = colour if solid else "#ffffff"
+        return format_html(
+            '<rect x="0.5" y="{}" width="{}" height="12" rx="2" fill="{}" stroke="{}"></rect>'
+            '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
+            top + 0.5,
+            f"{length:.1f}",
+            fill,
+            colour,
+            f"{length + 5:.1f}",
+            top + 11,
+            INK,
+            caption,
+        )
+
+    for index, pair in enumerate(pairs):
+        top = index * PAIR_ROW_HEIGHT
+        target_caption = f"{target_label} {so(pair.target)}" if pair.target is not None else ""
+        actual_caption = f"{actual_label} {so(pair.actual)}" if pair.actual is not None else ""
+        if pair.missed:
+            actual_caption = f"{actual_caption} ✗ {missed_label}"
+        parts.append(
+            format_html(
+                '<g><text x="0" y="{}" font-size="{}" font-weight="600" fill="{}">{}</text>',
+                top + LABEL_SIZE,
+                LABEL_SIZE,
+                INK,
+                _short(pair.label),
+            )
+        )
+        parts.append(
+            bar(
+                top + LABEL_SIZE + 4,
+                pair.target,
+                solid=False,
+                colour=TARGET_COLOUR,
+                caption=target_caption or f"{target_label}: —",
+            )
+        )
+        parts.append(
+            bar(
+                top + LABEL_SIZE + 20,
+                pair.actual,
+                solid=True,
+                colour=MISSED_COLOUR if pair.missed else BAR_COLOUR,
+                caption=actual_caption or f"{actual_label}: {none_label}",
+            )
+        )
+        parts.append(mark_safe("</g>"))  # noqa: S308 — constant markup
+    parts.append(mark_safe("</svg>"))  # noqa: S308 — constant markup
+    return mark_safe("".join(str(part) for part in parts))  # noqa: S308 — parts are escaped
+
+
+__all__ = ["Bar", "Pair", "bar_chart", "paired_bar_chart"]

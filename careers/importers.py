@@ -78,6 +78,9 @@ class RowError:
     column: str | None
     message: str
 
+    # How a column key is named in messages; other formats override it.
+    labels = COLUMN_LABELS
+
     def __str__(self):
         if self.row is None:
             return self.message
@@ -85,7 +88,7 @@ class RowError:
             return _("Dòng %(row)s: %(message)s") % {"row": self.row, "message": self.message}
         return _("Dòng %(row)s, cột “%(column)s”: %(message)s") % {
             "row": self.row,
-            "column": COLUMN_LABELS.get(self.column, self.column),
+            "column": self.labels.get(self.column, self.column),
             "message": self.message,
         }
 
@@ -167,24 +170,29 @@ def _split_header(numbered_rows):
     return [str(value or "").strip() for value in header], body
 
 
-def map_columns(header):
-    """{column key: index} for the header, or raise ImportFileError naming what is wrong."""
+def map_columns(header, columns=None, information=None):
+    """{column key: index} for the header, or raise ImportFileError naming what is wrong.
+
+    ``columns`` defaults to the labour-series format; ``information`` lists columns that are
+    accepted and ignored."""
+    columns = SERIES_COLUMNS if columns is None else columns
+    information = INFORMATION_COLUMNS if information is None else information
     by_name = {}
-    for column in SERIES_COLUMNS:
+    for column in columns:
         for name in (column.label, column.key, *column.aliases):
             by_name[fold(name)] = column.key
     positions, unknown = {}, []
     for index, name in enumerate(header):
         key = by_name.get(fold(name))
         if key is None:
-            if name and fold(name) not in {fold(info) for info in INFORMATION_COLUMNS}:
+            if name and fold(name) not in {fold(info) for info in information}:
                 unknown.append(name)
         elif key in positions:
             raise ImportFileError(_("Cột “%(name)s” xuất hiện hai lần.") % {"name": name})
         else:
             positions[key] = index
     problems = []
-    missing = [c.label for c in SERIES_COLUMNS if c.required and c.key not in positions]
+    missing = [c.label for c in columns if c.required and c.key not in positions]
     if missing:
         problems.append(
             _("Thiếu cột: %(columns)s.") % {"columns": ", ".join(f"“{m}”" for m in missing)}
@@ -200,6 +208,11 @@ def map_columns(header):
 
 
 # Parsing cells -----------------------------------------------------------------------------
+
+
+def cell_text(value):
+    """A cell as stripped text (spreadsheet whole numbers without “.0”)."""
+    return _text(value)
 
 
 def _text(value):

@@ -5,6 +5,20 @@ from careers.models.pages import (
     OccupationPage,
     OccupationRoute,
 )
+from careers.models.streaming import (
+    Comparator,
+    EducationLevel,
+    FigureKind,
+    OfficerArea,
+    ScopeLevel,
+    StatisticsIndexPage,
+    StreamingDashboardPage,
+    StreamingFigure,
+    StreamingIndicator,
+    make_streaming_key,
+    school_year_label,
+    year_of_period,
+)
 from careers.models.taxonomy import (
     EconomicSector,
     IscoGroup,
@@ -16,6 +30,18 @@ from careers.models.taxonomy import (
 )
 
 __all__ = [
+    "Comparator",
+    "EducationLevel",
+    "FigureKind",
+    "OfficerArea",
+    "ScopeLevel",
+    "StatisticsIndexPage",
+    "StreamingDashboardPage",
+    "StreamingFigure",
+    "StreamingIndicator",
+    "make_streaming_key",
+    "school_year_label",
+    "year_of_period",
     "EconomicSector",
     "HiringNeed",
     "Indicator",

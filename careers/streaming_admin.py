@@ -1,0 +1,188 @@
+"""Admin for streaming figures: the area-limited snippet viewset, its form and the import view.
+
+Every admin URL that names a figure (edit, delete, history, revisions, usage, inspect,
+unpublish, preview, workflow) goes through ``area_guard``: a figure outside the officer's area
+answers 404, as if it did not exist. The list shows only the officer's figures, the form
+offers only their units and refuses others, bulk actions refuse figures outside the area, and
+the import refuses rows outside it.
+"""
+
+import functools
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.validators import FileExtensionValidator
+from django.http import Http404, HttpResponseForbidden
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from careers.importers import MAX_FILE_BYTES
+from careers.models.streaming import StreamingFigure, StreamingIndicator
+from careers.streaming_access import (
+    can_import,
+    can_publish,
+    covers,
+    covers_figure,
+    figures_for,
+    import_permission,
+    user_areas,
+)
+from careers.streaming_import import import_streaming
+from website.models.areas import Commune, District, Province, Structure
+
+
+class StreamingFigureForm(WagtailAdminModelForm):
+    """Offers only the officer's own units and refuses a figure placed elsewhere."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if user is None:
+            return
+        areas = user_areas(user)
+        if areas.everything:
+            self.fields["commune"].queryset = Commune.objects.filter(
+                structure=Structure.CURRENT
+            ).select_related("province")
+            return
+        provinces = Province.objects.filter(pk__in=areas.province_ids) | Province.objects.filter(
+            successor_id__in=areas.province_ids
+        )
+        districts = District.objects.filter(
+            province__successor_id__in=areas.province_ids
+        ) | District.objects.filter(pk__in=areas.district_ids)
+        provinces = provinces | Province.objects.filter(districts__pk__in=areas.district_ids)
+        self.fields["province"].queryset = provinces.distinct()
+        self.fields["district"].queryset = districts.distinct().select_related("province")
+        self.fields["commune"].queryset = Commune.objects.filter(
+            structure=Structure.CURRENT, province_id__in=areas.province_ids
+        ).select_related("province")
+
+    def clean(self):
+        cleaned = super().clean()
+        user = self.for_user
+        if user is None:
+            return cleaned
+        district = cleaned.get("district")
+        province = district.province if district else cleaned.get("province")
+        commune = cleaned.get("commune")
+        if commune is not None:
+            province = commune.province
+        if not covers(user, province=province, district=district):
+            raise forms.ValidationError(_("Địa bàn này nằm ngoài địa bàn bạn phụ trách."))
+        return cleaned
+
+
+def area_guard(view):
+    """Answer 404 for a figure outside the user's area, whatever the admin view."""
+
+    @functools.wraps(view)
+    def guarded(request, *args, **kwargs):
+        pk = kwargs.get("pk")
+        if pk is not None:
+            try:
+                pk = int(str(pk))
+            except ValueError as error:
+                raise Http404 from error
+            if not figures_for(request.user).filter(pk=pk).exists():
+                raise Http404
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+class StreamingFigureViewSet(SnippetViewSet):
+    model = StreamingFigure
+    icon = "table"
+    menu_label = gettext_lazy("Số liệu phân luồng")
+    list_display = ["indicator", "area_label", "period", "education_level", "kind", "value"]
+    list_filter = ["kind", "education_level", "scope_level", "live"]
+    list_per_page = 50
+    edit_handler = ObjectList(StreamingFigure.panels, base_form_class=StreamingFigureForm)
+
+    def get_queryset(self, request):
+        return figures_for(request.user, StreamingFigure.objects.with_related())
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            if "pk" in str(pattern.pattern):
+                pattern.callback = area_guard(pattern.callback)
+        return patterns
+
+
+class StreamingIndicatorViewSet(SnippetViewSet):
+    model = StreamingIndicator
+    icon = "list-ul"
+    menu_label = gettext_lazy("Chỉ tiêu phân luồng")
+    list_display = ["short_name", "slug", "applies_to"]
+
+
+def refuse_other_areas(request, action_type, objects, action_class_instance):
+    """``before_bulk_action`` hook: no bulk action on a figure outside the user's area."""
+    if getattr(action_class_instance, "model", None) is not StreamingFigure:
+        return None
+    if any(not covers_figure(request.user, figure) for figure in objects):
+        return HttpResponseForbidden(_("Có số liệu nằm ngoài địa bàn bạn phụ trách."))
+    return None
+
+
+class StreamingImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Tệp chỉ tiêu, kết quả phân luồng (CSV hoặc XLSX)"),
+        validators=[FileExtensionValidator(["csv", "xlsx"])],
+        help_text=gettext_lazy(
+            "Cột theo mẫu trong tài liệu “Chỉ tiêu phân luồng” (docs/streaming.md)."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(_("Tệp lớn hơn 10 MB: hãy chia nhỏ."))
+        return upload
+
+
+def import_view(request):
+    user = request.user
+    if not can_import(user):
+        raise PermissionDenied
+    publish = can_publish(user)
+    result = None
+    form = StreamingImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        result = import_streaming(
+            upload, upload.name, user=user, publish=publish, allowed=import_permission(user)
+        )
+        if result.ok:
+            message = _(
+                "Đã nhập %(rows)s dòng: %(created)s mới, %(updated)s cập nhật, "
+                "%(unchanged)s giữ nguyên."
+            ) % {
+                "rows": result.rows,
+                "created": result.created,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+            }
+            if not publish:
+                message += " " + _("Số liệu mới và thay đổi là bản nháp, chờ tỉnh duyệt và đăng.")
+            messages.success(request, message)
+            return redirect("careers_import_streaming")
+    return TemplateResponse(
+        request,
+        "careers/admin/streaming_import.html",
+        {
+            "form": form,
+            "result": result,
+            "publish": publish,
+            "page_title": _("Nhập chỉ tiêu, kết quả phân luồng"),
+        },
+    )

@@ -1,0 +1,384 @@
+"""The public streaming dashboard, its downloads and the printable annual report.
+
+Everything a page shows comes from a fixed number of queries: the provinces that have
+published figures, and all published figures of the chosen province in one query; the
+grouping into indicators, areas, years and discrepancies happens in Python.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
+
+from careers.charts import Pair, paired_bar_chart
+from careers.models.streaming import (
+    PROVINCE_LEVELS,
+    EducationLevel,
+    FigureKind,
+    ScopeLevel,
+    StreamingFigure,
+    school_year_label,
+)
+from careers.streaming_import import export_csv, export_order, export_xlsx
+from careers.text import sort_key
+from website.models.areas import Province, Structure
+
+LEVELS = [EducationLevel.THCS, EducationLevel.THPT]
+SCOPE_ORDER = {
+    ScopeLevel.PROVINCE: 0,
+    ScopeLevel.CITY: 0,
+    ScopeLevel.DISTRICT: 1,
+    ScopeLevel.COMMUNE: 2,
+    ScopeLevel.SCHOOL: 3,
+}
+
+
+@dataclass
+class AreaRow:
+    """One area's targets and results for one indicator and year."""
+
+    label: str
+    sort_key: tuple
+    is_province: bool
+    targets: list = field(default_factory=list)
+    actuals: list = field(default_factory=list)
+
+    @property
+    def target(self):
+        return self.targets[0] if self.targets else None
+
+    @property
+    def actual(self):
+        return self.actuals[0] if self.actuals else None
+
+    @property
+    def target_values_differ(self):
+        return len({figure.value for figure in self.targets}) > 1
+
+    @property
+    def actual_values_differ(self):
+        return len({figure.value for figure in self.actuals}) > 1
+
+    @property
+    def has_discrepancy(self):
+        return self.target_values_differ or self.actual_values_differ
+
+    @property
+    def missed(self):
+        return any(actual.misses(target) for actual in self.actuals for target in self.targets)
+
+    @property
+    def status(self):
+        if not self.actuals:
+            return "target_only"
+        if not self.targets:
+            return "actual_only"
+        return "missed" if self.missed else "met"
+
+    @property
+    def figures(self):
+        return [*self.targets, *self.actuals]
+
+
+def _area_key(figure):
+    return (
+        SCOPE_ORDER.get(figure.scope_level, 9),
+        figure.province.short_name if figure.province_id else "",
+        sort_key(figure.area_name),
+        figure.area_label,
+    )
+
+
+def group_by_area(figures):
+    rows = {}
+    for figure in figures:
+        key = _area_key(figure)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = AreaRow(
+                label=figure.area_label,
+                sort_key=key,
+                is_province=figure.scope_level in PROVINCE_LEVELS,
+            )
+        (row.targets if figure.kind == FigureKind.TARGET else row.actuals).append(figure)
+    for row in rows.values():
+        row.targets.sort(key=lambda figure: figure.document)
+        row.actuals.sort(key=lambda figure: figure.document)
+    return sorted(rows.values(), key=lambda row: row.sort_key)
+
+
+def _applies(figure, level):
+    return figure.education_level in (level, EducationLevel.BOTH)
+
+
+class Sources:
+    """Numbers the documents a section cites: [1], [2] … (long names stay out of tables)."""
+
+    def __init__(self):
+        self.documents = []
+
+    def number(self, document):
+        if document not in self.documents:
+            self.documents.append(document)
+        return self.documents.index(document) + 1
+
+
+def _number_sources(rows, sources):
+    for row in rows:
+        for figure in row.figures:
+            figure.source_number = sources.number(figure.document)
+        row.source_numbers = sorted({figure.source_number for figure in row.figures})
+
+
+def indicator_sections(figures, level, year, chart_prefix):
+    """Per indicator: the rows by area for ``year`` and ``level``, a chart and the sources."""
+    by_indicator = defaultdict(list)
+    for figure in figures:
+        if figure.year == year and _applies(figure, level):
+            by_indicator[figure.indicator].append(figure)
+    sections = []
+    for indicator in sorted(by_indicator, key=lambda i: (i.sort_order, i.name)):
+        rows = group_by_area(by_indicator[indicator])
+        sources = Sources()
+        _number_sources(rows, sources)
+        chart_id = f"{chart_prefix}-{indicator.slug}".replace("_", "-")
+        title = _("%(indicator)s, năm học %(year)s: chỉ tiêu và kết quả (%%)") % {
+            "indicator": indicator.name,
+            "year": school_year_label(year),
+        }
+        sections.append(
+            {
+                "indicator": indicator,
+                "rows": rows,
+                "chart_id": chart_id,
+                "title": title,
+                "svg": paired_bar_chart(
+                    [
+                        Pair(
+                            row.label,
+                            row.target.value if row.target else None,
+                            row.actual.value if row.actual else None,
+                            row.missed,
+                        )
+                        for row in rows
+                    ],
+                    title=title,
+                    chart_id=chart_id,
+                    target_label=_("Chỉ tiêu"),
+                    actual_label=_("Kết quả"),
+                    missed_label=_("Chưa đạt"),
+                    none_label=_("chưa có"),
+                ),
+                "sources": sources.documents,
+                "only_targets": all(not row.actuals for row in rows),
+                "missed": sum(row.status == "missed" for row in rows),
+            }
+        )
+    return sections
+
+
+def trend_sections(figures, level):
+    """Per indicator: the province-level target and result of every year, oldest first."""
+    by_indicator = defaultdict(list)
+    for figure in figures:
+        if figure.scope_level in PROVINCE_LEVELS and _applies(figure, level):
+            by_indicator[figure.indicator].append(figure)
+    sections = []
+    for indicator in sorted(by_indicator, key=lambda i: (i.sort_order, i.name)):
+        years = defaultdict(list)
+        for figure in by_indicator[indicator]:
+            years[figure.year, figure.area_label].append(figure)
+        if len({year for year, _label in years}) < 2:
+            continue
+        rows = []
+        for (year, label), items in sorted(years.items()):
+            row = group_by_area(items)[0]
+            row.year = year
+            row.school_year = school_year_label(year)
+            row.area = label
+            rows.append(row)
+        several_areas = len({row.area for row in rows}) > 1
+        sources = Sources()
+        _number_sources(rows, sources)
+        chart_id = f"trend-{level}-{indicator.slug}".replace("_", "-").replace("+", "-").lower()
+        title = _("%(indicator)s qua các năm (%%)") % {"indicator": indicator.name}
+        sections.append(
+            {
+                "indicator": indicator,
+                "rows": rows,
+                "several_areas": several_areas,
+                "chart_id": chart_id,
+                "title": title,
+                "svg": paired_bar_chart(
+                    [
+                        Pair(
+                            f"{row.school_year} – {row.area}" if several_areas else row.school_year,
+                            row.target.value if row.target else None,
+                            row.actual.value if row.actual else None,
+                            row.missed,
+                        )
+                        for row in rows
+                    ],
+                    title=title,
+                    chart_id=chart_id,
+                    target_label=_("Chỉ tiêu"),
+                    actual_label=_("Kết quả"),
+                    missed_label=_("Chưa đạt"),
+                    none_label=_("chưa có"),
+                ),
+                "sources": sources.documents,
+            }
+        )
+    return sections
+
+
+def discrepancies(figures):
+    """Groups of figures for the same area, year, level, indicator and kind whose values
+    differ — a source that disagrees with itself or with another source."""
+    groups = defaultdict(list)
+    for figure in figures:
+        groups[
+            figure.scope_level,
+            figure.province_id,
+            figure.district_id,
+            figure.commune_id,
+            figure.school_name,
+            figure.year,
+            figure.education_level,
+            figure.indicator_id,
+            figure.kind,
+        ].append(figure)
+    return [
+        sorted(items, key=lambda figure: figure.document)
+        for items in groups.values()
+        if len({figure.value for figure in items}) > 1
+    ]
+
+
+def published_provinces():
+    """Current provinces with published figures, most figures first, and the names of the
+    legacy provinces whose figures they hold. Two queries."""
+    counts = dict(
+        StreamingFigure.objects.published()
+        .exclude(current_province=None)
+        .values_list("current_province_id")
+        .annotate(n=Count("id"))
+        .values_list("current_province_id", "n")
+    )
+    provinces = list(Province.objects.filter(pk__in=counts).order_by("short_name"))
+    by_id = {province.pk: province for province in provinces}
+    legacy = defaultdict(list)
+    for province in Province.objects.filter(
+        structure=Structure.LEGACY, successor_id__in=counts, streaming_figures__live=True
+    ).distinct():
+        successor = by_id.get(province.successor_id)
+        if successor is not None and province.short_name != successor.short_name:
+            legacy[successor.pk].append(province.short_name)
+    for province in provinces:
+        province.figure_count = counts[province.pk]
+        province.legacy_names = sorted(legacy.get(province.pk, []))
+    return provinces
+
+
+def _province_figures(province):
+    return list(
+        StreamingFigure.objects.published()
+        .filter(current_province=province)
+        .with_related()
+        .order_by("year", "indicator__sort_order", "pk")
+    )
+
+
+def dashboard_context(page, request):
+    provinces = published_provinces()
+    slug = request.GET.get("tinh", "")
+    province = next((p for p in provinces if p.slug == slug), None)
+    if province is None and provinces:
+        province = max(provinces, key=lambda p: p.figure_count)
+    level = request.GET.get("cap", "").upper()
+    level = level if level in LEVELS else EducationLevel.THCS
+    context = {
+        "provinces": provinces,
+        "province": province,
+        "levels": [(value, EducationLevel(value).label) for value in LEVELS],
+        "level": level,
+        "level_label": EducationLevel(level).label,
+    }
+    if province is None:
+        return context
+    figures = _province_figures(province)
+    level_figures = [f for f in figures if _applies(f, level)]
+    years = sorted({f.year for f in level_figures}, reverse=True)
+    try:
+        year = int(request.GET.get("nam", ""))
+    except ValueError:
+        year = None
+    if year not in years:
+        year = years[0] if years else None
+    context.update(
+        {
+            "years": [(y, school_year_label(y)) for y in years],
+            "year": year,
+            "school_year": school_year_label(year) if year else "",
+            "sections": indicator_sections(figures, level, year, f"ct-{level}".lower())
+            if year
+            else [],
+            "trends": trend_sections(figures, level),
+            "discrepancies": [
+                group for group in discrepancies(figures) if _applies(group[0], level)
+            ],
+            "report_years": sorted({f.year for f in figures}, reverse=True),
+        }
+    )
+    return context
+
+
+def download(page, request, kind):
+    figures = StreamingFigure.objects.published()
+    name = "chi-tieu-phan-luong"
+    slug = request.GET.get("tinh", "")
+    if slug:
+        province = Province.objects.filter(structure=Structure.CURRENT, slug=slug).first()
+        if province is None:
+            raise Http404
+        figures = figures.filter(current_province=province)
+        name = f"{name}-{province.slug}"
+    figures = export_order(figures)
+    if kind == "xlsx":
+        response = HttpResponse(
+            export_xlsx(figures),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(export_csv(figures), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
+    return response
+
+
+def report_context(page, request, province_slug, year):
+    province = Province.objects.filter(structure=Structure.CURRENT, slug=province_slug).first()
+    if province is None:
+        raise Http404
+    figures = [f for f in _province_figures(province) if f.year == year]
+    levels = []
+    for level in LEVELS:
+        sections = indicator_sections(figures, level, year, f"bc-{level}".lower())
+        if sections:
+            levels.append(
+                {"level": level, "label": EducationLevel(level).label, "sections": sections}
+            )
+    rows = [row for level in levels for section in level["sections"] for row in section["rows"]]
+    return {
+        "province": province,
+        "year": year,
+        "school_year": school_year_label(year),
+        "report_levels": levels,
+        "summary": {
+            "met": sum(row.status == "met" for row in rows),
+            "missed": sum(row.status == "missed" for row in rows),
+            "target_only": sum(row.status == "target_only" for row in rows),
+        },
+        "discrepancies": discrepancies(figures),
+    }

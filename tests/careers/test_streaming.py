@@ -1,0 +1,287 @@
+"""Streaming targets and results: the real figures, the dashboard, import and export."""
+
+import csv
+import io
+import re
+from decimal import Decimal
+
+import pytest
+
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from careers.models import StreamingFigure
+from careers.streaming_import import DATA_DIR, import_streaming
+
+pytestmark = pytest.mark.django_db
+
+REAL_CSV = DATA_DIR / "streaming_targets_from_plans.csv"
+HEADER = (
+    "scope_level,scope,province,period,education_level,indicator,kind,value,comparator,"
+    "document,note\n"
+)
+
+
+def real_rows():
+    with REAL_CSV.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def so(text):
+    """A CSV value as the site writes it: decimal comma, no trailing zero decimals."""
+    value = Decimal(text).normalize()
+    return f"{value:f}".replace(".", ",")
+
+
+def table_rows(html):
+    """{row header: row html} for every table row of a page."""
+    rows = {}
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", html, flags=re.S):
+        header = re.search(r'<th scope="row">(.*?)</th>', row, flags=re.S)
+        if header:
+            rows.setdefault(re.sub(r"<[^>]+>", "", header.group(1)).strip(), []).append(row)
+    return rows
+
+
+def upload(text, name="phan-luong.csv"):
+    file = io.BytesIO(text.encode("utf-8"))
+    file.name = name
+    return file
+
+
+# The real figures -----------------------------------------------------------------------
+
+
+def test_every_real_row_is_loaded_as_published(real_streaming):
+    result = real_streaming["streaming_targets_from_plans.csv"]
+    assert (result.rows, result.created, len(result.errors)) == (125, 125, 0)
+    assert StreamingFigure.objects.filter(live=True).count() == 126  # + the body-text 45,84
+    for row in real_rows():
+        if row["scope_level"] != "district":
+            continue
+        figure = StreamingFigure.objects.get(
+            district__short_name=row["scope"],
+            district__province__short_name=row["province"],
+            period=row["period"],
+            education_level=row["education_level"],
+            indicator__slug=row["indicator"],
+            kind=row["kind"],
+        )
+        assert figure.value == Decimal(row["value"])
+        assert figure.comparator == row["comparator"]
+        assert figure.document == row["document"]
+        if row["province"] == "Long An":
+            assert figure.year == 2025
+            assert figure.current_province.slug == "tay-ninh"  # Long An joined Tây Ninh
+
+
+@pytest.mark.parametrize("level", ["THCS", "THPT"])
+def test_long_an_2025_district_targets_appear_exactly_as_published(
+    client, real_streaming, streaming_page, level
+):
+    response = client.get(streaming_page.url, {"tinh": "tay-ninh", "nam": 2025, "cap": level})
+    assert response.status_code == 200
+    html = response.content.decode()
+    rows = table_rows(html)
+    checked = 0
+    for row in real_rows():
+        if (row["scope_level"], row["province"], row["education_level"]) != (
+            "district",
+            "Long An",
+            level,
+        ):
+            continue
+        slug = row["indicator"]
+        matching = [
+            cells
+            for label, found in rows.items()
+            if label.endswith(row["scope"])
+            for cells in found
+        ]
+        assert any(so(row["value"]) in cells for cells in matching), (row, matching)
+        assert slug.replace("_", "-") in html
+        checked += 1
+    assert checked == 45  # 15 districts × 3 indicators
+    # Tân An's THCS vocational target, as in the appendix.
+    if level == "THCS":
+        assert "40,21" in "".join(rows["Thành phố Tân An"])
+
+
+def test_a_result_below_its_target_is_flagged_in_text(client, real_streaming, streaming_page):
+    response = client.get(streaming_page.url, {"tinh": "tay-ninh", "nam": 2022, "cap": "THCS"})
+    rows = table_rows(response.content.decode())
+    long_an = "".join(rows["Tỉnh Long An"])
+    assert "16,46" in long_an and "23,3" in long_an
+    assert "✗ Chưa đạt" in long_an
+    thpt = client.get(streaming_page.url, {"tinh": "tay-ninh", "nam": 2022, "cap": "THPT"})
+    long_an_thpt = "".join(table_rows(thpt.content.decode())["Tỉnh Long An"])
+    assert "67,5" in long_an_thpt and "✓ Đạt" in long_an_thpt and "Chưa đạt" not in long_an_thpt
+
+
+def test_only_a_target_says_so(client, real_streaming, streaming_page):
+    response = client.get(streaming_page.url, {"tinh": "can-tho", "nam": 2025, "cap": "THPT"})
+    html = response.content.decode()
+    assert "Chỉ có chỉ tiêu" in html
+    assert "chưa có kết quả nào được công bố" in html
+    assert "≥ 45" in html  # 'ít nhất' kept as a comparator
+
+
+def test_the_document_that_disagrees_with_itself_shows_both_values(
+    client, real_streaming, streaming_page
+):
+    response = client.get(streaming_page.url, {"tinh": "tay-ninh", "nam": 2025, "cap": "THPT"})
+    html = response.content.decode()
+    assert "Nguồn không thống nhất" in html
+    row = "".join(table_rows(html)["Tỉnh Long An"])
+    assert "45,81" in row and "45,84" in row
+    assert "Nguồn ghi hai số khác nhau" in row
+    assert "Phụ lục" in html and "mục II.2.2" in html
+
+
+def test_trend_over_the_years_has_its_table(client, real_streaming, streaming_page):
+    response = client.get(streaming_page.url, {"tinh": "tay-ninh", "cap": "THCS"})
+    html = response.content.decode()
+    assert 'id="qua-cac-nam"' in html
+    for school_year in ("2021-2022", "2022-2023", "2024-2025"):
+        assert school_year in html
+
+
+def test_dashboard_queries_do_not_grow_with_the_data(client, real_streaming, streaming_page):
+    params = {"tinh": "tay-ninh", "nam": 2025, "cap": "THCS"}
+    client.get(streaming_page.url, params)  # warm caches (site root, page)
+    with CaptureQueriesContext(connection) as before:
+        assert client.get(streaming_page.url, params).status_code == 200
+    extra = HEADER + "".join(
+        f"district,{name},Long An,2025,THCS,pct_graduates_to_vocational_so_cap_trung_cap,"
+        f"actual,{value},=,Báo cáo kết quả năm học 2024-2025 (mẫu kiểm thử),\n"
+        for name, value in (("Tân An", "38.5"), ("Bến Lức", "41"), ("Tân Trụ", "12"))
+    )
+    assert import_streaming(upload(extra), "extra.csv").ok
+    with CaptureQueriesContext(connection) as after:
+        response = client.get(streaming_page.url, params)
+    assert len(after) == len(before)
+    assert "38,5" in "".join(table_rows(response.content.decode())["Thành phố Tân An"])
+
+
+def test_drafts_stay_off_the_public_pages(client, real_streaming, streaming_page):
+    figure = StreamingFigure.objects.get(
+        district__short_name="Tân An",
+        education_level="THCS",
+        kind="target",
+        indicator__slug="pct_graduates_to_vocational_so_cap_trung_cap",
+    )
+    figure.value = Decimal("12.34")
+    figure.save_revision()  # a draft: the published value stays
+    response = client.get(streaming_page.url, {"tinh": "tay-ninh", "nam": 2025, "cap": "THCS"})
+    html = response.content.decode()
+    assert "12,34" not in html and "40,21" in html
+
+
+def test_report_is_a_printable_page(client, real_streaming, streaming_page):
+    response = client.get(f"{streaming_page.url}bao-cao/tay-ninh/2022/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Chưa đạt chỉ tiêu: 1" in html
+    assert "30 tháng 5" in html
+    assert client.get(f"{streaming_page.url}bao-cao/khong-co/2022/").status_code == 404
+
+
+def test_area_page_links_to_programmes_and_events(client, real_streaming, streaming_page):
+    html = client.get(streaming_page.url, {"tinh": "tay-ninh"}).content.decode()
+    assert 'href="/truong/?tinh=tay-ninh"' in html
+    assert 'href="/su-kien/?tinh=tay-ninh"' in html
+
+
+# Import --------------------------------------------------------------------------------
+
+
+def test_reimporting_the_real_file_changes_nothing(real_streaming):
+    with REAL_CSV.open("rb") as handle:
+        result = import_streaming(handle, REAL_CSV.name)
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 125)
+
+
+def test_a_bad_row_writes_nothing_and_is_named(real_streaming):
+    before = StreamingFigure.objects.count()
+    text = HEADER + (
+        "district,Tân An,Long An,2026,THCS,pct_graduates_to_thpt,target,80,=,Kế hoạch A,\n"
+        "province,Long An,Long An,2024,THCS,pct_graduates_to_thpt,target,120,=,Kế hoạch A,\n"
+        "district,Không Có,Long An,2024,THCS,chi_tieu_la,actual,5,=,Kế hoạch A,\n"
+        "province,Cần Thơ,Cần Thơ,2024,THCS,pct_graduates_to_thpt,target,70,=,Kế hoạch B,\n"
+    )
+    result = import_streaming(upload(text), "bad.csv")
+    messages = [str(error) for error in result.errors]
+    assert StreamingFigure.objects.count() == before
+    assert "Dòng 2, cột “province”: không có tỉnh, thành phố “Long An” cho năm 2026." in messages
+    assert "Dòng 3, cột “value”: 120 nằm ngoài 0–100 %." in messages
+    assert any(m.startswith("Dòng 4, cột “scope”") and "Không Có" in m for m in messages)
+    assert any(m.startswith("Dòng 4, cột “indicator”") for m in messages)
+    assert not any(m.startswith("Dòng 5") for m in messages)
+
+
+def test_an_indicator_for_the_wrong_level_is_refused(real_streaming):
+    text = HEADER + (
+        "province,Cần Thơ,Cần Thơ,2024,THPT,pct_graduates_to_thpt,target,70,=,Kế hoạch B,\n"
+    )
+    result = import_streaming(upload(text), "level.csv")
+    assert [str(e) for e in result.errors] == [
+        "Dòng 2, cột “indicator”: chỉ tiêu “pct_graduates_to_thpt” không dùng cho cấp THPT."
+    ]
+
+
+def test_current_units_hold_figures_after_the_reform(real_streaming):
+    text = HEADER + (
+        "province,Tây Ninh,Tây Ninh,2025-2026,THCS,pct_graduates_to_vocational_so_cap_trung_cap,"
+        "actual,33.5,=,Báo cáo năm học 2025-2026 (mẫu kiểm thử),\n"
+        "commune,Long An,Tây Ninh,2026,THCS,pct_schools_with_career_programme,actual,100,=,"
+        "Báo cáo năm học 2025-2026 (mẫu kiểm thử),\n"
+    )
+    result = import_streaming(upload(text), "2026.csv")
+    assert result.ok, [str(e) for e in result.errors]
+    figure = StreamingFigure.objects.get(scope_level="commune")
+    assert figure.commune.structure == "2025" and figure.current_province.slug == "tay-ninh"
+    assert figure.year == 2026
+
+
+def test_import_command_loads_a_file(real_streaming, capsys):
+    call_command("import_streaming", str(REAL_CSV))
+    assert "125 dòng: 0 mới, 0 cập nhật, 125 không đổi" in capsys.readouterr().out
+
+
+# Export --------------------------------------------------------------------------------
+
+
+def test_csv_export_round_trips_through_the_import(client, real_streaming, streaming_page):
+    response = client.get(f"{streaming_page.url}csv/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.csv"')
+    exported = response.content.decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(exported.lstrip("\ufeff"))))
+    assert len(rows) == 126
+    result = import_streaming(upload(exported), "export.csv")
+    assert (result.ok, result.created, result.updated, result.unchanged) == (True, 0, 0, 126)
+    assert client.get(f"{streaming_page.url}csv/").content.decode("utf-8") == exported
+
+
+def test_export_writes_the_published_values(client, real_streaming, streaming_page):
+    exported = client.get(f"{streaming_page.url}csv/", {"tinh": "tay-ninh"}).content.decode()
+    rows = list(csv.DictReader(io.StringIO(exported.lstrip("\ufeff"))))
+    fields = ("scope", "period", "education_level", "indicator", "kind", "document")
+    by_key = {tuple(r[k] for k in fields): r for r in rows}
+    for row in real_rows():
+        if row["province"] != "Long An":
+            continue
+        mine = by_key[tuple(row[k] for k in fields)]
+        assert Decimal(mine["value"]) == Decimal(row["value"])
+        assert {k: mine[k] for k in ("scope_level", "period", "kind", "comparator", "note")} == {
+            k: row[k] for k in ("scope_level", "period", "kind", "comparator", "note")
+        }
+
+
+def test_xlsx_export_round_trips_through_the_import(client, real_streaming, streaming_page):
+    response = client.get(f"{streaming_page.url}xlsx/", {"tinh": "can-tho"})
+    assert response.status_code == 200
+    file = io.BytesIO(response.content)
+    result = import_streaming(file, "can-tho.xlsx")
+    assert (result.ok, result.unchanged, result.created) == (True, 12, 0)
