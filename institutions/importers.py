@@ -271,10 +271,10 @@ def _check_row(number, cells, occupations, folded_titles):  # noqa: C901 — one
 
     for key, limit in (("quota", 100000), ("tuition", 1_000_000_000)):
         raw = cells.get(key, "")
-        number = parse_number(raw) if raw else None
-        if raw and (number is None or number != int(number) or not 0 <= number <= limit):
+        amount = parse_number(raw) if raw else None
+        if raw and (amount is None or amount != int(amount) or not 0 <= amount <= limit):
             error(key, _("“%(value)s” không phải số nguyên không âm.") % {"value": raw})
-        values[key] = int(number) if number is not None and number == int(number) else None
+        values[key] = int(amount) if amount is not None and amount == int(amount) else None
 
     for key in ("admission_start", "admission_end"):
         raw = cells.get(key, "")

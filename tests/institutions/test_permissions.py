@@ -1,0 +1,331 @@
+"""Least privilege, proven on real HTTP requests: what each role can do to school B.
+
+Roles: anonymous, staff of school A, editor, administrator. Actions against school B's
+pages, images and documents through the admin pages, the admin search and choosers, direct
+URLs and the API. Staff of school A are also checked on their own school (they can edit and
+submit, never publish).
+"""
+
+import io
+import json
+
+import pytest
+
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from institutions.models import ProgramPage
+from tests.institutions import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(index, school_a, school_b, staff_a, staff_b, editor, administrator):
+    """Two schools, each with a live programme, school B also with a draft; their files."""
+    a_programme = factories.programme(school_a, "Điện công nghiệp A", code="6520227")
+    b_programme = factories.programme(school_b, "Hàn B", code="5520123", level="trung-cap")
+    b_draft = factories.programme(
+        school_b, "Bản nháp riêng B", code="5520124", level="trung-cap", live=False
+    )
+    b_collection = school_b.access.collection
+    return {
+        "index": index,
+        "a": school_a,
+        "b": school_b,
+        "a_programme": a_programme,
+        "b_programme": b_programme,
+        "b_draft": b_draft,
+        "b_image": factories.image(b_collection, "Ảnh riêng trường B"),
+        "b_document": factories.document(b_collection, "Tài liệu riêng trường B"),
+        "a_collection": school_a.access.collection,
+        "b_collection": b_collection,
+        "users": {
+            "staff_a": staff_a,
+            "editor": editor,
+            "administrator": administrator,
+        },
+    }
+
+
+def programme_form(page, **changes):
+    latest = page.get_latest_revision_as_object()
+    data = {
+        "title": latest.title,
+        "slug": latest.slug,
+        "code": latest.code,
+        "level": latest.level,
+        "summary": latest.summary,
+        "training_field": latest.training_field_id or "",
+        "duration_months": latest.duration_months,
+        "mode": latest.mode,
+        "entry_requirements": latest.entry_requirements,
+        "quota": latest.quota or "",
+        "admission_start": "",
+        "admission_end": "",
+        "tuition": latest.tuition if latest.tuition is not None else "",
+        "tuition_period": latest.tuition_period,
+        "tuition_exemptions": latest.tuition_exemptions,
+        "campus": latest.campus,
+        "outcomes_text": latest.outcomes_text,
+        "outcomes": inline_formset([]),
+        "comments": inline_formset([]),
+        "seo_title": "",
+        "search_description": "",
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def login(client, world, role):
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    return client
+
+
+def shows(response, text):
+    """Whether a 200 response shows ``text`` (in HTML, or in a chooser's JSON-wrapped HTML)."""
+    if response.status_code != 200:
+        return False
+    if response["Content-Type"].startswith("application/json"):
+        return text in json.dumps(response.json(), ensure_ascii=False)
+    return text in response.content.decode()
+
+
+# Each action tries one thing against school B and says whether it worked.
+
+
+def see_explorer(client, w):
+    return shows(client.get(f"/admin/pages/{w['b'].pk}/"), w["b_draft"].title)
+
+
+def see_explorer_of_index(client, w):
+    return shows(client.get(f"/admin/pages/{w['index'].pk}/"), w["b"].title)
+
+
+def see_edit_form(client, w):
+    return client.get(f"/admin/pages/{w['b_programme'].pk}/edit/").status_code == 200
+
+
+def see_history(client, w):
+    return client.get(f"/admin/pages/{w['b_programme'].pk}/history/").status_code == 200
+
+
+def see_preview(client, w):
+    url = f"/admin/pages/{w['b_draft'].pk}/view_draft/"
+    return shows(client.get(url), w["b_draft"].title)
+
+
+def see_in_admin_search(client, w):
+    return shows(client.get("/admin/pages/search/", {"q": "Bản nháp riêng"}), w["b_draft"].title)
+
+
+def see_in_page_chooser_search(client, w):
+    response = client.get("/admin/choose-page/search/", {"q": "Bản nháp riêng"})
+    return shows(response, w["b_draft"].title)
+
+
+def see_in_page_chooser_browse(client, w):
+    return shows(client.get(f"/admin/choose-page/{w['index'].pk}/"), w["b"].title)
+
+
+def see_in_reports(client, w):
+    urls = [
+        "/admin/reports/locked/",
+        "/admin/reports/aging-pages/",
+        "/admin/reports/site-history/",
+        "/admin/reports/page-types-usage/",
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+    ]
+    return any(
+        shows(client.get(url), title)
+        for url in urls
+        for title in (w["b_draft"].title, w["b"].title)
+    )
+
+
+def edit(client, w):
+    page = w["b_programme"]
+    client.post(f"/admin/pages/{page.pk}/edit/", programme_form(page, title="Sửa bởi người lạ"))
+    page.refresh_from_db()
+    return page.get_latest_revision_as_object().title == "Sửa bởi người lạ"
+
+
+def submit(client, w):
+    page = w["b_programme"]
+    client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        programme_form(page, title="Gửi duyệt bởi người lạ", **{"action-submit": "1"}),
+    )
+    page.refresh_from_db()
+    return page.workflow_in_progress
+
+
+def publish(client, w):
+    page = w["b_programme"]
+    client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        programme_form(page, tuition="1", **{"action-publish": "1"}),
+    )
+    page.refresh_from_db()
+    return page.specific.tuition == 1
+
+
+def unpublish(client, w):
+    page = w["b_programme"]
+    client.post(f"/admin/pages/{page.pk}/unpublish/", {})
+    page.refresh_from_db()
+    return not page.live
+
+
+def delete(client, w):
+    page = w["b_programme"]
+    client.post(f"/admin/pages/{page.pk}/delete/", {})
+    return not Page.objects.filter(pk=page.pk).exists()
+
+
+def move(client, w):
+    page = w["b_programme"]
+    client.post(f"/admin/pages/{page.pk}/move/{w['a'].pk}/confirm/", {})
+    return Page.objects.get(pk=page.pk).get_parent().pk == w["a"].pk
+
+
+def copy(client, w):
+    page = w["b_programme"]
+    client.post(
+        f"/admin/pages/{page.pk}/copy/",
+        {"new_title": "Bản sao", "new_slug": "ban-sao", "new_parent_page": w["a"].pk},
+    )
+    return ProgramPage.objects.filter(slug="ban-sao").exists()
+
+
+def add_programme(client, w):
+    url = f"/admin/pages/add/institutions/programpage/{w['b'].pk}/"
+    client.post(url, programme_form(w["b_programme"], title="Ngành lạ", slug="nganh-la"))
+    return ProgramPage.objects.filter(slug="nganh-la").exists()
+
+
+def upload_programmes(client, w):
+    csv = (
+        "mã ngành,tên ngành,trình độ,thời gian (tháng),điều kiện vào học\n"
+        "6480201,Công nghệ thông tin,cao đẳng,30,Tốt nghiệp THPT\n"
+    ).encode()
+    upload = io.BytesIO(csv)
+    upload.name = "nganh.csv"
+    url = f"/admin/truong/{w['b'].pk}/tai-len/"
+    response = client.post(url, {"file": upload})
+    if response.status_code != 200 or "table" not in response.content.decode():
+        return False
+    token = response.context["token"]
+    client.post(url, {"confirm": "1", "table": token})
+    return ProgramPage.objects.child_of(w["b"]).filter(code="6480201").exists()
+
+
+def see_image(client, w):
+    return client.get(f"/admin/images/{w['b_image'].pk}/").status_code == 200
+
+
+def see_image_in_listing(client, w):
+    return shows(client.get("/admin/images/"), w["b_image"].title)
+
+
+def see_image_in_chooser(client, w):
+    return shows(client.get("/admin/images/chooser/"), w["b_image"].title)
+
+
+def upload_image_into_b(client, w):
+    data = io.BytesIO()
+    from PIL import Image as PillowImage
+
+    PillowImage.new("RGB", (10, 10)).save(data, "PNG")
+    data.seek(0)
+    data.name = "la.png"
+    client.post(
+        "/admin/images/add/",
+        {"title": "Ảnh lạ", "file": data, "collection": w["b_collection"].pk, "tags": ""},
+    )
+    from wagtail.images import get_image_model
+
+    return get_image_model().objects.filter(title="Ảnh lạ", collection=w["b_collection"]).exists()
+
+
+def delete_image(client, w):
+    client.post(f"/admin/images/{w['b_image'].pk}/delete/", {})
+    from wagtail.images import get_image_model
+
+    return not get_image_model().objects.filter(pk=w["b_image"].pk).exists()
+
+
+def see_document(client, w):
+    return client.get(f"/admin/documents/edit/{w['b_document'].pk}/").status_code == 200
+
+
+def see_document_in_listing(client, w):
+    return shows(client.get("/admin/documents/"), w["b_document"].title)
+
+
+def see_document_in_chooser(client, w):
+    return shows(client.get("/admin/documents/chooser/"), w["b_document"].title)
+
+
+def draft_in_api(client, w):
+    return client.get(f"/api/v2/pages/{w['b_draft'].pk}/").status_code == 200
+
+
+def draft_in_api_listing(client, w):
+    response = client.get("/api/v2/pages/", {"type": "institutions.ProgramPage"})
+    return w["b_draft"].title in response.content.decode()
+
+
+def draft_on_site(client, w):
+    return client.get(w["b"].url + w["b_draft"].slug + "/").status_code == 200
+
+
+ACTIONS = [
+    see_explorer,
+    see_explorer_of_index,
+    see_edit_form,
+    see_history,
+    see_preview,
+    see_in_admin_search,
+    see_in_page_chooser_search,
+    see_in_page_chooser_browse,
+    see_in_reports,
+    edit,
+    submit,
+    publish,
+    unpublish,
+    delete,
+    move,
+    copy,
+    add_programme,
+    upload_programmes,
+    see_image,
+    see_image_in_listing,
+    see_image_in_chooser,
+    upload_image_into_b,
+    delete_image,
+    see_document,
+    see_document_in_listing,
+    see_document_in_chooser,
+    draft_in_api,
+    draft_in_api_listing,
+    draft_on_site,
+]
+PUBLIC_NEVER = {draft_in_api, draft_in_api_listing, draft_on_site}
+# What an editor may not do even to school B: nothing of the admin is closed to them, but
+# the site and the API show no drafts to anyone.
+EXPECTED = {
+    "anonymous": set(),
+    "staff_a": set(),
+    "editor": set(ACTIONS) - PUBLIC_NEVER,
+    "administrator": set(ACTIONS) - PUBLIC_NEVER,
+}
+
+
+@pytest.mark.parametrize("role", list(EXPECTED))
+@pytest.mark.parametrize("action", ACTIONS, ids=lambda action: action.__name__)
+def test_permission_matrix(client, world, role, action):
+    login(client, world, role)
+    assert action(client, world) is (action in EXPECTED[role])
