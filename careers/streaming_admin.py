@@ -2,9 +2,9 @@
 
 Every admin URL that names a figure (edit, delete, history, revisions, usage, inspect,
 unpublish, preview, workflow) goes through ``area_guard``: a figure outside the officer's area
-answers 404, as if it did not exist. The list shows only the officer's figures, the form
-offers only their units and refuses others, bulk actions refuse figures outside the area, and
-the import refuses rows outside it.
+answers 404, as if it did not exist. The list and the snippet chooser show only the officer's
+figures, the form offers only their units and refuses others, bulk actions refuse figures
+outside the area, and the import refuses rows outside it.
 """
 
 import functools
@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from careers.importers import MAX_FILE_BYTES
@@ -98,6 +99,29 @@ def area_guard(view):
     return guarded
 
 
+class AreaChooseView(chooser.ChooseView):
+    def get_object_list(self):
+        return figures_for(self.request.user, super().get_object_list())
+
+
+class AreaChooseResultsView(chooser.ChooseResultsView):
+    def get_object_list(self):
+        return figures_for(self.request.user, super().get_object_list())
+
+
+class AreaChosenView(chooser.SnippetChosenView):
+    def get_object(self, pk):
+        return figures_for(self.request.user).get(pk=pk)
+
+
+class AreaChooserViewSet(chooser.SnippetChooserViewSet):
+    """The snippet chooser, limited to the user's area like the rest of the admin."""
+
+    choose_view_class = AreaChooseView
+    choose_results_view_class = AreaChooseResultsView
+    chosen_view_class = AreaChosenView
+
+
 class StreamingFigureViewSet(SnippetViewSet):
     model = StreamingFigure
     icon = "table"
@@ -106,6 +130,7 @@ class StreamingFigureViewSet(SnippetViewSet):
     list_filter = ["kind", "education_level", "scope_level", "live"]
     list_per_page = 50
     edit_handler = ObjectList(StreamingFigure.panels, base_form_class=StreamingFigureForm)
+    chooser_viewset_class = AreaChooserViewSet
 
     def get_queryset(self, request):
         return figures_for(request.user, StreamingFigure.objects.with_related())

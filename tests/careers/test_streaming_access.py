@@ -223,3 +223,12 @@ def test_officer_admin_pages_render(client, tan_an, tay_ninh):
     client.force_login(tay_ninh)
     html = client.get(reverse("wagtailsnippets_careers_streamingfigure:add")).content.decode()
     assert "Huyện Châu Thành" in html and "Kon Rẫy" not in html
+
+
+def test_the_chooser_lists_only_the_officers_area(client, tan_an):
+    client.force_login(tan_an)
+    html = client.get("/admin/snippets/choose/careers/streamingfigure/").json()["html"]
+    assert "Thành phố Tân An" in html and "Huyện Châu Thành" not in html
+    other = district_target("Châu Thành")
+    response = client.get(f"/admin/snippets/choose/careers/streamingfigure/chosen/{other.pk}/")
+    assert response.status_code == 404
