@@ -39,7 +39,8 @@ def institution_context(page, request):
             .prefetch_related(Prefetch("occupations", queryset=live_occupations()))
             .order_by("title", "pk")
         )
-        programmes.sort(key=lambda programme: LEVEL_ORDER.get(programme.level, 9))
+        # Highest level first: a college's own programmes before its shorter ones.
+        programmes.sort(key=lambda programme: -LEVEL_ORDER.get(programme.level, -1))
         outcomes = list(
             ProgrammeOutcome.objects.filter(page__in=[p.pk for p in programmes])
             .select_related("page")
