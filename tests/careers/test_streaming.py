@@ -285,3 +285,30 @@ def test_xlsx_export_round_trips_through_the_import(client, real_streaming, stre
     file = io.BytesIO(response.content)
     result = import_streaming(file, "can-tho.xlsx")
     assert (result.ok, result.unchanged, result.created) == (True, 12, 0)
+
+
+# Pages and demo --------------------------------------------------------------------------
+
+
+def test_statistics_pages_live_under_the_home_page():
+    from careers.models import StatisticsIndexPage, StreamingDashboardPage
+    from website.models import HomePage, StandardPage
+
+    assert set(StatisticsIndexPage.allowed_parent_page_models()) == {HomePage}
+    assert set(StreamingDashboardPage.allowed_parent_page_models()) == {StatisticsIndexPage}
+    assert StatisticsIndexPage.allowed_subpage_models() == [StreamingDashboardPage]
+    assert StreamingDashboardPage.allowed_subpage_models() == []
+    assert StandardPage not in StreamingDashboardPage.allowed_parent_page_models()
+    assert StatisticsIndexPage.max_count == StreamingDashboardPage.max_count == 1
+
+
+def test_demo_loads_pages_figures_and_officers(home_page, real_streaming):
+    from careers.demo import demo_data_officer_accounts, ensure_statistics_pages
+
+    index, dashboard = ensure_statistics_pages(home_page)
+    assert index.url == "/thong-ke/" and index.show_in_menus
+    assert dashboard.url == "/thong-ke/phan-luong/"
+    assert ensure_statistics_pages(home_page) == (index, dashboard)
+    accounts = demo_data_officer_accounts()
+    assert [a.username for a in accounts] == ["sotayninh", "phongtanan"]
+    assert demo_data_officer_accounts() == accounts  # idempotent
