@@ -230,7 +230,7 @@ def test_an_indicator_for_the_wrong_level_is_refused(real_streaming):
     ]
 
 
-def test_current_units_hold_figures_after_the_reform(real_streaming):
+def test_current_units_hold_figures_after_the_reform(client, real_streaming, streaming_page):
     text = HEADER + (
         "province,Tây Ninh,Tây Ninh,2025-2026,THCS,pct_graduates_to_vocational_so_cap_trung_cap,"
         "actual,33.5,=,Báo cáo năm học 2025-2026 (mẫu kiểm thử),\n"
@@ -242,6 +242,13 @@ def test_current_units_hold_figures_after_the_reform(real_streaming):
     figure = StreamingFigure.objects.get(scope_level="commune")
     assert figure.commune.structure == "2025" and figure.current_province.slug == "tay-ninh"
     assert figure.year == 2026
+    # The 2026 commune report sits in the same province's pages as Long An's 2025 districts.
+    response = client.get(streaming_page.url, {"tinh": "tay-ninh", "nam": 2026, "cap": "THCS"})
+    rows = table_rows(response.content.decode())
+    assert "100" in "".join(rows[figure.commune.name])
+    assert "33,5" in "".join(rows["Tỉnh Tây Ninh"])
+    trend = client.get(streaming_page.url, {"tinh": "tay-ninh", "cap": "THCS"}).content.decode()
+    assert "2025-2026 – Tỉnh Tây Ninh" in trend and "2024-2025 – Tỉnh Long An" in trend
 
 
 def test_import_command_loads_a_file(real_streaming, capsys):
