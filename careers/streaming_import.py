@@ -402,7 +402,11 @@ def write_rows(rows, result, user=None, publish=True):
                 if figure.has_unpublished_changes and figure.latest_revision_id:
                     current = figure.get_latest_revision_as_object()
                 if not _differs(current, row):
-                    result.unchanged += 1
+                    if publish and figure.has_unpublished_changes and figure.latest_revision:
+                        figure.latest_revision.publish(user=user)  # the draft, now approved
+                        result.updated += 1
+                    else:
+                        result.unchanged += 1
                     continue
                 for name in FIELDS:
                     setattr(figure, name, row[name])

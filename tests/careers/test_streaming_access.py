@@ -232,3 +232,17 @@ def test_the_chooser_lists_only_the_officers_area(client, tan_an):
     other = district_target("Châu Thành")
     response = client.get(f"/admin/snippets/choose/careers/streamingfigure/chosen/{other.pk}/")
     assert response.status_code == 404
+
+
+def test_province_import_publishes_a_district_draft(client, tan_an, tay_ninh):
+    text = HEADER + (
+        f"district,Tân An,Long An,2025,THCS,{VOCATIONAL},actual,38.2,=,Báo cáo Tân An,\n"
+    )
+    for user in (tan_an, tay_ninh):
+        client.force_login(user)
+        file = io.BytesIO(text.encode())
+        file.name = "tan-an.csv"
+        assert client.post(reverse("careers_import_streaming"), {"file": file}).status_code == 302
+    figure = StreamingFigure.objects.get(document="Báo cáo Tân An")
+    assert figure.live and not figure.has_unpublished_changes
+    assert figure.value == Decimal("38.2")
