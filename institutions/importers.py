@@ -163,6 +163,48 @@ def read_upload(file, filename):
     return table
 
 
+EXAMPLE_ROWS = [
+    {
+        "code": "6520227",
+        "title": "Điện công nghiệp",
+        "level": "cao đẳng",
+        "duration_months": "30",
+        "mode": "chính quy",
+        "nine_plus": "không",
+        "entry_requirements": "Tốt nghiệp THPT",
+        "quota": "60",
+        "admission_start": "01/03/2027",
+        "admission_end": "30/09/2027",
+        "tuition": "1.200.000",
+        "tuition_period": "tháng",
+        "occupations": "dien-cong-nghiep",
+    },
+    {
+        "code": "5520227",
+        "title": "Điện công nghiệp",
+        "level": "trung cấp",
+        "duration_months": "24",
+        "nine_plus": "có",
+        "entry_requirements": "Tốt nghiệp THCS",
+        "tuition": "0",
+        "tuition_exemptions": "Miễn học phí cho người tốt nghiệp THCS",
+    },
+]
+
+
+def template_csv():
+    """The column format as a CSV file to fill in: the header and two example rows."""
+    import csv
+    import io
+
+    output = io.StringIO()
+    writer = csv.writer(output)
+    writer.writerow([column.label for column in COLUMNS])
+    for row in EXAMPLE_ROWS:
+        writer.writerow([row.get(column.key, "") for column in COLUMNS])
+    return "\ufeff" + output.getvalue()
+
+
 def sign_table(table):
     return signing.dumps(table, salt=SIGNING_SALT, compress=True)
 

@@ -3,6 +3,7 @@ school accounts in one step. The work is done in ``importers`` and ``accounts``.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -87,6 +88,14 @@ def upload_view(request, institution_id):
             "page_title": _("Tải lên danh sách ngành – %(school)s") % {"school": institution.title},
         },
     )
+
+
+def upload_template_view(request):
+    if not upload_targets(request.user):
+        raise PermissionDenied
+    response = HttpResponse(importers.template_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-nganh.csv"'
+    return response
 
 
 def can_create_accounts(user):

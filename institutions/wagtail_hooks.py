@@ -21,6 +21,9 @@ def register_urls():
     return [
         path("truong/tai-len/", views.upload_choice_view, name="institutions_upload_choice"),
         path("truong/<int:institution_id>/tai-len/", views.upload_view, name="institutions_upload"),
+        path(
+            "truong/mau-danh-sach-nganh/", views.upload_template_view, name="institutions_template"
+        ),
         path("truong/tai-khoan/", views.school_account_view, name="institutions_school_account"),
     ]
 

@@ -135,3 +135,16 @@ def test_wrong_columns_and_wrong_file_type(school_a):
         importers.read_upload(SimpleUploadedFile("a.csv", b"ten nganh\nX\n"), "a.csv")
     with pytest.raises(ImportFileError, match=r"\.csv hoặc \.xlsx"):
         importers.read_upload(SimpleUploadedFile("a.pdf", b"x"), "a.pdf")
+
+
+def test_the_template_file_uploads_cleanly(client, school_a, staff_a, occupation):
+    client.force_login(staff_a)
+    response = client.get("/admin/truong/mau-danh-sach-nganh/")
+    assert response["Content-Type"].startswith("text/csv")
+    upload = SimpleUploadedFile("mau.csv", response.content)
+    response = client.post(f"/admin/truong/{school_a.pk}/tai-len/", {"file": upload})
+    assert response.context["check"].ok, [str(e) for e in response.context["check"].errors]
+
+
+def test_anonymous_and_editors_without_schools(client):
+    assert client.get("/admin/truong/mau-danh-sach-nganh/").status_code == 302
