@@ -22,10 +22,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from careers.models.streaming import OfficerArea, StreamingFigure
+from careers.models.streaming import AreaReviewTask, OfficerArea, StreamingFigure
 from website.models.areas import District, Province, Structure
 
 GROUP_PREFIX = "Số liệu phân luồng"
+REVIEW_WORKFLOW = "Duyệt số liệu phân luồng"
+REVIEW_TASK = "Tỉnh duyệt số liệu phân luồng"
 DISTRICT_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("careers", "add_streamingfigure"),
@@ -127,6 +129,37 @@ def can_import(user):
     )
 
 
+# Review --------------------------------------------------------------------------------
+
+
+def ensure_review_workflow():
+    """The workflow district officers submit figures to: one ``AreaReviewTask``, approved by
+    the officers who may publish in the figure's area. Idempotent."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import Workflow, WorkflowContentType, WorkflowTask
+
+    task = AreaReviewTask.objects.filter(name=REVIEW_TASK).first()
+    if task is None:
+        task = AreaReviewTask.objects.create(name=REVIEW_TASK)
+    workflow, _created = Workflow.objects.get_or_create(
+        name=REVIEW_WORKFLOW, defaults={"active": True}
+    )
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowContentType.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(StreamingFigure),
+        defaults={"workflow": workflow},
+    )
+    return workflow
+
+
+def submit_for_review(figure, user):
+    """Start the review workflow for ``figure`` unless it is already under review."""
+    workflow = figure.get_workflow()
+    if workflow is not None and not figure.workflow_in_progress:
+        workflow.start(figure, user)
+
+
 # Creating officers -------------------------------------------------------------------------
 
 
@@ -150,6 +183,7 @@ def ensure_officer_group(*, province=None, district=None):
         name = f"{GROUP_PREFIX} – {province.name}"
         permissions = PROVINCE_PERMISSIONS
     with transaction.atomic():
+        ensure_review_workflow()
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.add(*(_permission(app, code) for app, code in permissions))
         OfficerArea.objects.update_or_create(

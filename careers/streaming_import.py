@@ -7,8 +7,9 @@ education_level, indicator, kind, value, comparator, document, note``. CSV or XL
 Every row is checked first; if any row is bad nothing is written and each error names its
 row and column in Vietnamese. Rows are matched on their natural key (area, period, level,
 indicator, kind, document), so importing the same file twice changes nothing. Each created
-or changed figure gets a revision (who, when, the values) and is published at once, or kept
-as a draft for the province to review when the importing officer may not publish.
+or changed figure gets a revision (who, when, the values) and is published at once or, when the
+importing officer may not publish, kept as a draft and submitted to the province's review
+workflow.
 """
 
 import csv
@@ -393,6 +394,8 @@ def _differs(figure, row):
 
 
 def write_rows(rows, result, user=None, publish=True):
+    from careers.streaming_access import submit_for_review
+
     existing = StreamingFigure.objects.in_bulk([row["key"] for row in rows], field_name="key")
     with transaction.atomic():
         for row in rows:
@@ -413,6 +416,8 @@ def write_rows(rows, result, user=None, publish=True):
                 revision = figure.save_revision(user=user, log_action=True)
                 if publish:
                     revision.publish(user=user)
+                else:
+                    submit_for_review(figure, user)
                 result.updated += 1
             else:
                 figure = StreamingFigure(**{name: row[name] for name in FIELDS})
@@ -422,6 +427,8 @@ def write_rows(rows, result, user=None, publish=True):
                 revision = figure.save_revision(user=user)
                 if publish:
                     revision.publish(user=user)
+                else:
+                    submit_for_review(figure, user)
                 result.created += 1
 
 

@@ -6,6 +6,7 @@ from careers.models.pages import (
     OccupationRoute,
 )
 from careers.models.streaming import (
+    AreaReviewTask,
     Comparator,
     EducationLevel,
     FigureKind,
@@ -30,6 +31,7 @@ from careers.models.taxonomy import (
 )
 
 __all__ = [
+    "AreaReviewTask",
     "Comparator",
     "EducationLevel",
     "FigureKind",

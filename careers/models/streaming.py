@@ -11,9 +11,9 @@ Years: a figure's ``period`` is kept as published ("2025" for a plan "năm 2025"
 for a school-year plan). ``year`` is the calendar year in which the school year ends, when
 its graduates go on: "2025" → 2025 (school year 2024-2025), "2023-2024" → 2024.
 
-Figures carry drafts and revisions: every change is kept with who made it and when, and the
-public pages show only published figures. District officers save drafts; the province
-publishes them (see careers/streaming_access.py).
+Figures carry drafts, revisions and a review workflow: every change is kept with who made it
+and when, and the public pages show only published figures. District officers submit drafts;
+the province reviews and publishes them (``AreaReviewTask``, careers/streaming_access.py).
 """
 
 import hashlib
@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import DraftStateMixin, Page, RevisionMixin
+from wagtail.models import DraftStateMixin, Page, RevisionMixin, Task, TaskState, WorkflowMixin
 
 from careers.text import fold
 from website.models.areas import Structure
@@ -154,7 +154,7 @@ def make_streaming_key(
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class StreamingFigure(DraftStateMixin, RevisionMixin, models.Model):
+class StreamingFigure(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
     """One published target or result of the streaming plan of an area."""
 
     indicator = models.ForeignKey(
@@ -229,6 +229,13 @@ class StreamingFigure(DraftStateMixin, RevisionMixin, models.Model):
     )
     key = models.CharField(max_length=64, unique=True, editable=False)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="streamingfigure")
+    _workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="streamingfigure",
+        for_concrete_model=False,
+    )
 
     objects = StreamingFigureQuerySet.as_manager()
 
@@ -391,6 +398,59 @@ class StreamingFigure(DraftStateMixin, RevisionMixin, models.Model):
         return self.value < target.value
 
 
+class AreaReviewTask(Task):
+    """A workflow step approved by the officers who may publish in the figure's area — the
+    province reviewing its districts' submissions. Officers of other areas neither see nor
+    approve it."""
+
+    def _is_reviewer(self, obj, user):
+        from careers.streaming_access import can_publish, covers_figure
+
+        return user.is_superuser or (can_publish(user) and covers_figure(user, obj))
+
+    def user_can_access_editor(self, obj, user):
+        return self._is_reviewer(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._is_reviewer(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return False
+
+    def user_can_unlock(self, obj, user):
+        return False
+
+    def get_actions(self, obj, user):
+        if not self._is_reviewer(obj, user):
+            return []
+        return [
+            ("reject", _("Yêu cầu sửa"), True),
+            ("approve", _("Duyệt và đăng"), False),
+            ("approve", _("Duyệt và đăng, kèm ghi chú"), True),
+        ]
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        from django.db.models.functions import Cast
+
+        from careers.streaming_access import can_publish, figures_for
+
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser:
+            return states
+        if not can_publish(user):
+            return TaskState.objects.none()
+        ids = figures_for(user).annotate(text_pk=Cast("pk", models.CharField())).values("text_pk")
+        return states.filter(workflow_state__object_id__in=ids)
+
+    @classmethod
+    def get_description(cls):
+        return _("Cán bộ cấp tỉnh của đúng địa bàn duyệt số liệu phân luồng")
+
+    class Meta:
+        verbose_name = _("duyệt số liệu phân luồng theo địa bàn")
+        verbose_name_plural = _("duyệt số liệu phân luồng theo địa bàn")
+
+
 class OfficerArea(models.Model):
     """The area of a group of data officers: a current province (Sở GD&ĐT) or a legacy
     district (Phòng GD&ĐT). Members edit streaming figures only there."""
@@ -495,6 +555,7 @@ class StreamingDashboardPage(RoutablePageMixin, BasePage):
 
 
 __all__ = [
+    "AreaReviewTask",
     "Comparator",
     "EducationLevel",
     "FigureKind",

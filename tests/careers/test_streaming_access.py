@@ -246,3 +246,48 @@ def test_province_import_publishes_a_district_draft(client, tan_an, tay_ninh):
     figure = StreamingFigure.objects.get(document="Báo cáo Tân An")
     assert figure.live and not figure.has_unpublished_changes
     assert figure.value == Decimal("38.2")
+
+
+def test_province_reviews_a_district_submission_in_the_workflow(client, tan_an, tay_ninh, can_tho):
+    own = district_target("Tân An")
+    client.force_login(tan_an)
+    response = client.post(
+        url("edit", own), form_data(own, value="42", **{"action-submit": "action-submit"})
+    )
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.workflow_in_progress and own.value == Decimal("40.21")
+    state = own.current_workflow_task_state
+    task = state.task.specific
+
+    # Only the province that covers Tân An may review it.
+    assert list(task.get_task_states_user_can_moderate(tay_ninh)) == [state]
+    assert not task.get_task_states_user_can_moderate(can_tho).exists()
+    assert not task.get_task_states_user_can_moderate(tan_an).exists()
+    approve = reverse(
+        "wagtailsnippets_careers_streamingfigure:workflow_action",
+        args=[own.pk, "approve", state.pk],
+    )
+    client.force_login(can_tho)
+    assert client.post(approve).status_code == 404
+    client.force_login(tan_an)
+    client.post(approve)
+    own.refresh_from_db()
+    assert own.value == Decimal("40.21") and own.workflow_in_progress
+
+    client.force_login(tay_ninh)
+    assert client.post(approve).status_code == 302
+    own.refresh_from_db()
+    assert own.value == Decimal("42") and not own.workflow_in_progress
+
+
+def test_district_import_is_submitted_for_review(client, tan_an):
+    client.force_login(tan_an)
+    text = HEADER + (
+        f"district,Tân An,Long An,2025,THCS,{VOCATIONAL},actual,38.2,=,Báo cáo Tân An,\n"
+    )
+    file = io.BytesIO(text.encode())
+    file.name = "tan-an.csv"
+    client.post(reverse("careers_import_streaming"), {"file": file})
+    figure = StreamingFigure.objects.get(document="Báo cáo Tân An")
+    assert figure.workflow_in_progress
