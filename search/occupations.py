@@ -1,0 +1,142 @@
+"""The occupation kind: its facets, sorts and how an OccupationPage becomes a search row."""
+
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from careers.models import OccupationPage, Outlook, RiasecType, TrainingField, TrainingLevel
+from careers.text import fold, sort_key
+from search.kinds import NAME, RELEVANCE, Facet, Kind, Sort, register
+from search.models import OccupationSearchRow
+from website.models import Province
+
+PAY_BANDS = {
+    "duoi-7": _("Dưới 7 triệu/tháng"),
+    "7-10": _("7–10 triệu/tháng"),
+    "10-15": _("10–15 triệu/tháng"),
+    "tu-15": _("Từ 15 triệu/tháng"),
+}
+
+
+def field_labels():
+    return dict(TrainingField.objects.values_list("code", "name"))
+
+
+def riasec_labels():
+    return {
+        code: f"{code} – {name}" for code, name in RiasecType.objects.values_list("code", "name")
+    }
+
+
+def province_labels():
+    return dict(Province.objects.current().values_list("slug", "short_name"))
+
+
+def stream_text(value):
+    """The plain text of a StreamField value (every string in its raw data, tags removed)."""
+    parts = []
+
+    def walk(data):
+        if isinstance(data, str):
+            parts.append(strip_tags(data))
+        elif isinstance(data, dict):
+            for key, item in data.items():
+                if key not in ("type", "id"):
+                    walk(item)
+        elif isinstance(data, list | tuple):
+            for item in data:
+                walk(item)
+
+    walk(list(getattr(value, "raw_data", []) or []))
+    return " ".join(part for part in parts if part.strip())
+
+
+def training_provinces(page):
+    """Current provinces with a live programme training for the occupation (none until the
+    programme kind exists)."""
+    return []
+
+
+def _lower(text):
+    return " ".join(str(text).lower().split())
+
+
+def build_row(page):
+    names = ", ".join(filter(None, [page.title, page.other_names]))
+    field = page.training_field
+    text = " ".join(
+        filter(
+            None,
+            [
+                names,
+                page.summary,
+                field.name if field else "",
+                page.skills,
+                stream_text(page.tasks),
+                page.outlook_text,
+            ],
+        )
+    )
+    levels = page.training_levels
+    tokens = [f"level={level}" for level in levels]
+    tokens += [f"riasec={letter}" for letter in page.riasec_letters]
+    if field:
+        tokens.append(f"field={field.code}")
+    if page.outlook:
+        tokens.append(f"outlook={page.outlook}")
+    if page.pay_band:
+        tokens.append(f"pay={page.pay_band}")
+    tokens += [f"province={slug}" for slug in training_provinces(page)]
+    pay_low, pay_high = page.pay_low, page.pay_high
+    return {
+        "title": page.title[:255],
+        "url": page.get_url() or page.url_path,
+        "summary": page.summary[:500],
+        "names_exact": _lower(names),
+        "names_folded": fold(names),
+        "text_exact": _lower(text),
+        "text_folded": fold(text),
+        "facet_tokens": sorted(set(tokens)),
+        "display": {
+            "levels": [str(TrainingLevel(level).label) for level in levels],
+            "field": field.name if field else "",
+            "riasec": page.riasec_code,
+            "outlook": str(Outlook(page.outlook).label) if page.outlook else "",
+            "pay_low": float(pay_low) if pay_low is not None else None,
+            "pay_high": float(pay_high) if pay_high is not None else None,
+            "pay_is_sample": page.pay_is_sample,
+        },
+        "sort_title": sort_key(page.title),
+        "pay_low": pay_low,
+    }
+
+
+def live_pages():
+    return (
+        OccupationPage.objects.live()
+        .select_related("training_field")
+        .prefetch_related("routes")
+        .order_by("pk")
+    )
+
+
+OCCUPATIONS = register(
+    Kind(
+        name="occupations",
+        param="nghe",
+        label=_("Nghề"),
+        noun=_("nghề"),
+        row_model=OccupationSearchRow,
+        page_models=(OccupationPage,),
+        facets=(
+            Facet("field", "nhom-nganh", _("Nhóm ngành"), field_labels),
+            Facet("level", "trinh-do", _("Trình độ đào tạo"), lambda: dict(TrainingLevel.choices)),
+            Facet("riasec", "so-thich", _("Sở thích (RIASEC)"), riasec_labels),
+            Facet("outlook", "trien-vong", _("Triển vọng"), lambda: dict(Outlook.choices)),
+            Facet("pay", "thu-nhap", _("Thu nhập khởi điểm"), lambda: dict(PAY_BANDS)),
+            Facet("province", "tinh", _("Tỉnh có nơi đào tạo"), province_labels),
+        ),
+        sorts=(RELEVANCE, NAME, Sort("thu-nhap", _("Thu nhập cao nhất"), "pay_low", True)),
+        build_row=build_row,
+        live_pages=live_pages,
+    )
+)

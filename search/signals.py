@@ -1,0 +1,48 @@
+"""Publishing, unpublishing, moving or deleting a page updates its search row at once."""
+
+from django.db.models.signals import post_delete
+
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from search.indexing import index_page, remove_page
+from search.kinds import kind_for_page, kinds
+
+
+def _later(function, *args):
+    """Now, inside the publishing transaction: the row commits or rolls back with the page."""
+    function(*args)
+
+
+def on_published(sender, instance, **kwargs):
+    _later(index_page, instance)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    _later(index_page, instance)
+
+
+def on_deleted(sender, instance, **kwargs):
+    kind = kind_for_page(instance)
+    remove_page(instance.pk, kind)
+
+
+def on_moved(sender, instance, **kwargs):
+    def reindex():
+        page = instance.specific
+        if kind_for_page(page):
+            index_page(page)
+        for descendant in page.get_descendants().live().specific():
+            if kind_for_page(descendant):
+                index_page(descendant)
+
+    _later(reindex)
+
+
+def connect():
+    page_published.connect(on_published, dispatch_uid="search-published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="search-unpublished")
+    post_page_move.connect(on_moved, dispatch_uid="search-moved")
+    page_slug_changed.connect(on_moved, dispatch_uid="search-slug-changed")
+    for kind in kinds():
+        for model in kind.page_models:
+            post_delete.connect(on_deleted, sender=model, dispatch_uid=f"search-deleted-{model}")

@@ -1,0 +1,146 @@
+import os
+from decimal import Decimal
+
+import pytest
+
+from careers.models import TrainingField
+from tests.careers import factories
+
+ENGINES = ["database", "elasticsearch"]
+
+
+def _occupation(index, title, field, levels, riasec, outlook, pay, **fields):
+    return factories.occupation(
+        index,
+        title=title,
+        levels=levels,
+        riasec_code=riasec,
+        outlook=outlook,
+        pay_start_min=Decimal(pay) if pay else None,
+        training_field=TrainingField.objects.get(code=field),
+        **fields,
+    )
+
+
+@pytest.fixture
+def catalogue(home_page):
+    """Eight published occupations (and one draft) chosen to exercise folding, phrases,
+    synonyms and every facet."""
+    index = factories.occupation_index(home_page)
+    pages = {
+        "dien-cn": _occupation(
+            index,
+            "Điện công nghiệp",
+            "52",
+            ("trung-cap", "cao-dang"),
+            "RIC",
+            "tang",
+            "7.5",
+            summary="Lắp đặt, vận hành hệ thống điện trong nhà máy.",
+        ),
+        "dien-dd": _occupation(
+            index,
+            "Điện dân dụng",
+            "52",
+            ("so-cap", "trung-cap"),
+            "RCI",
+            "on-dinh",
+            "5.5",
+            other_names="thợ điện, thợ điện nước",
+            summary="Đi dây, sửa đồ điện trong nhà.",
+        ),
+        "dien-tu": _occupation(
+            index,
+            "Điện tử công nghiệp",
+            "51",
+            ("cao-dang",),
+            "RI",
+            "tang",
+            "8",
+            summary="Sửa chữa, bảo trì mạch và thiết bị công nghiệp.",
+        ),
+        "dien-vien": _occupation(
+            index,
+            "Diễn viên sân khấu",
+            "21",
+            ("cao-dang",),
+            "AS",
+            "on-dinh",
+            "6",
+            summary="Diễn xuất trên sân khấu, phim truyền hình.",
+            tasks=[("list", ["Tập vai, biểu diễn."])],
+            skills="Diễn xuất",
+        ),
+        "ke-toan": _occupation(
+            index,
+            "Kế toán doanh nghiệp",
+            "34",
+            ("trung-cap", "cao-dang"),
+            "CE",
+            "on-dinh",
+            "8",
+            summary="Ghi chép, lập báo cáo tài chính.",
+            tasks=[("list", ["Lập chứng từ, sổ sách."])],
+            skills="Cẩn thận với con số",
+        ),
+        "o-to": _occupation(
+            index,
+            "Công nghệ ô tô",
+            "51",
+            ("trung-cap", "cao-dang"),
+            "RI",
+            "tang-manh",
+            "8",
+            summary="Bảo dưỡng, sửa chữa xe ô tô.",
+            tasks=[("list", ["Kiểm tra động cơ."])],
+            skills="Khéo tay",
+        ),
+        "cntt": _occupation(
+            index,
+            "Công nghệ thông tin (ứng dụng phần mềm)",
+            "48",
+            ("cao-dang",),
+            "IRC",
+            "tang-manh",
+            "10",
+            summary="Viết và bảo trì phần mềm ứng dụng.",
+            tasks=[("list", ["Lập trình ứng dụng."])],
+            skills="Tư duy logic",
+        ),
+        "nau-an": _occupation(
+            index,
+            "Kỹ thuật chế biến món ăn",
+            "81",
+            ("so-cap", "trung-cap"),
+            "RAE",
+            "tang",
+            "6",
+            summary="Nấu các món Á, Âu trong nhà hàng, khách sạn.",
+            tasks=[("list", ["Sơ chế, chế biến món."])],
+            skills="Vệ sinh an toàn thực phẩm",
+        ),
+    }
+    factories.occupation(index, title="Điện năng lượng mặt trời", live=False)
+    return pages
+
+
+def _elasticsearch_available():
+    return bool(os.environ.get("ELASTICSEARCH_URL"))
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, settings, catalogue):
+    """The engine under test, with the catalogue indexed in it."""
+    if request.param == "database":
+        from search.engines import database_engine
+
+        settings.ELASTICSEARCH_URL = ""
+        return database_engine()
+    if not _elasticsearch_available():
+        message = "Elasticsearch: ELASTICSEARCH_URL is not set, live contract suite skipped"
+        if os.environ.get("REQUIRE_ELASTICSEARCH") == "1":
+            pytest.fail(f"{message} but REQUIRE_ELASTICSEARCH=1")
+        pytest.skip(message)
+    from search.documents import live_test_engine
+
+    return live_test_engine(request, os.environ["ELASTICSEARCH_URL"])
