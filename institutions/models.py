@@ -344,13 +344,21 @@ class PartnerEnterprise(Orderable):
         return self.name
 
 
+class LocalizedDecimalField(models.DecimalField):
+    """A decimal the admin reads and writes the Vietnamese way: “91,5”."""
+
+    def formfield(self, **kwargs):
+        kwargs.setdefault("localize", True)
+        return super().formfield(**kwargs)
+
+
 class GraduateOutcome(Orderable):
     """Share of graduates in work some months after graduating, from one survey."""
 
     year = models.PositiveSmallIntegerField(
         _("năm tốt nghiệp"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
-    rate = models.DecimalField(
+    rate = LocalizedDecimalField(
         _("tỉ lệ có việc làm (%)"),
         max_digits=4,
         decimal_places=1,
@@ -428,7 +436,10 @@ class ProgramPage(BasePage):
     admission_start = models.DateField(_("nhận hồ sơ từ ngày"), null=True, blank=True)
     admission_end = models.DateField(_("nhận hồ sơ đến ngày"), null=True, blank=True)
     tuition = models.PositiveIntegerField(
-        _("học phí (đồng)"), null=True, blank=True, help_text=_("Để trống nếu chưa công bố.")
+        _("học phí (đồng)"),
+        null=True,
+        blank=True,
+        help_text=_("Chỉ ghi số, ví dụ 1200000; 0 là miễn học phí; để trống nếu chưa công bố."),
     )
     tuition_period = models.CharField(
         _("học phí tính theo"),

@@ -124,3 +124,61 @@ def test_editor_creates_a_school_account_in_the_admin(client, school_a, editor):
     client.logout()
     assert client.login(username="tuyensinh-a", password=password)
     assert client.get(f"/admin/pages/{school_a.pk}/edit/").status_code == 200
+
+
+def test_staff_edit_their_profile_with_partners_and_outcomes(client, school_a, staff_a):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    client.force_login(staff_a)
+    data = nested_form_data(
+        {
+            "title": school_a.title,
+            "slug": school_a.slug,
+            "institution_type": "cao-dang",
+            "ownership": "cong-lap",
+            "summary": "Trường kỹ thuật có ký túc xá 500 chỗ.",
+            "address": "Số 2 đường Mẫu",
+            "province": school_a.province_id,
+            "commune": school_a.commune_id,
+            "legacy_district": "",
+            "latitude": "10.03",
+            "longitude": "105.78",
+            "phone": "0292 111 222",
+            "email": "ts@example.com",
+            "website": "",
+            "admissions": streamfield([]),
+            "boarding": "on",
+            "boarding_details": "500 chỗ",
+            "facilities": "Xưởng hàn",
+            "partners": inline_formset([{"name": "Công ty Mẫu X", "cooperation": "Thực tập"}]),
+            "support_policies": streamfield([]),
+            "outcomes": inline_formset(
+                [
+                    {
+                        "year": "2025",
+                        "rate": "91,5",
+                        "surveyed": "200",
+                        "survey_date": "01/03/2026",
+                        "status": "tu-bao-cao",
+                    }
+                ]
+            ),
+            "comments": inline_formset([]),
+            "seo_title": "",
+            "search_description": "",
+            "action-submit": "1",
+        }
+    )
+    response = client.post(f"/admin/pages/{school_a.pk}/edit/", data)
+    form = response.context["form"] if response.status_code == 200 else None
+    assert response.status_code == 302, (
+        form.errors,
+        {name: (fs.errors, fs.non_form_errors()) for name, fs in form.formsets.items()},
+    )
+    school_a.refresh_from_db()
+    assert school_a.workflow_in_progress
+    draft = school_a.get_latest_revision_as_object()
+    assert draft.summary == "Trường kỹ thuật có ký túc xá 500 chỗ."
+    assert [p.name for p in draft.partners.all()] == ["Công ty Mẫu X"]
+    assert [str(o.rate) for o in draft.outcomes.all()] == ["91.5"]
+    assert "500 chỗ" not in client.get(school_a.url).text  # not live before review
