@@ -30,7 +30,7 @@ def register_urls():
 
 class UploadMenuItem(MenuItem):
     def is_shown(self, request):
-        return bool(views.upload_targets(request.user))
+        return views.may_upload_somewhere(request.user)
 
 
 class AccountMenuItem(MenuItem):
