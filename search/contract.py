@@ -180,7 +180,7 @@ def parse_query(kind, params, strict=False):
         values = [value for value in params.getlist(facet.param) if value != ""]
         if not values:
             continue
-        labels[facet.name] = known_values = facet.labels()
+        labels[facet.name] = known_values = facet.labels_for(values)
         chosen = []
         for value in values[:MAX_VALUES_PER_FACET]:
             if VALUE_PATTERN.match(value) and value in known_values:
@@ -239,13 +239,17 @@ def facet_results(query, counts):
         if not facet_counts and not selected:
             continue
         labels = query.labels.get(facet.name)
-        if labels is None:
-            labels = query.labels[facet.name] = facet.labels()
+        if labels is None or facet.large:
+            labels = query.labels[facet.name] = facet.labels_for({*facet_counts, *selected})
         options = [
             FacetOption(value, str(label), facet_counts.get(value, 0), value in selected)
             for value, label in labels.items()
             if facet_counts.get(value) or value in selected
         ]
+        if facet.limit and len(options) > facet.limit:
+            ranked = sorted(options, key=lambda option: (not option.selected, -option.count))
+            keep = {option.value for option in ranked[: facet.limit]}
+            options = [option for option in options if option.value in keep]
         if options:
             results.append(FacetResult(facet, options))
     return results

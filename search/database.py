@@ -13,6 +13,7 @@ import re
 
 from django.db import connection
 from django.db.models import Q
+from django.utils import timezone
 
 from search.contract import Hit, SearchResult, facet_results
 from search.text import like_escape
@@ -98,8 +99,21 @@ class DatabaseEngine:
                 f" + ts_rank(r.search_vector, to_tsquery('{TEXT_CONFIG}', %(tsq)s))"
             )
 
-        flags = []  # (facet name, SQL flag expression)
+        params["today"] = timezone.localdate()
+        windows = {
+            facet.name: f"(r.{facet.window[0]} <= %(today)s AND r.{facet.window[1]} >= %(today)s)"
+            for facet in kind.facets
+            if facet.window
+        }
+        tokens = "r.facet_tokens" + "".join(
+            f" || CASE WHEN {condition} THEN '[\"{name}=co\"]'::jsonb ELSE '[]'::jsonb END"
+            for name, condition in windows.items()
+        )
+        flags = []  # (facet name, SQL flag expression, alias)
         for number, (name, values) in enumerate(sorted(query.filters.items())):
+            if name in windows:
+                flags.append((name, windows[name], f"s{number}"))
+                continue
             params[f"sel{number}"] = [f"{name}={value}" for value in values]
             flags.append((name, f"(r.facet_tokens ?| %(sel{number})s)", f"s{number}"))
         all_flags = " AND ".join(flag for _, flag, _ in flags) or "TRUE"
@@ -128,7 +142,7 @@ class DatabaseEngine:
         else:
             every = keep = "TRUE"
         counts_sql = (
-            f"WITH m AS MATERIALIZED (SELECT r.facet_tokens AS t{flag_columns} "  # noqa: S608 - fragments are ours, input is bound
+            f"WITH m AS MATERIALIZED (SELECT {tokens} AS t{flag_columns} "  # noqa: S608 - fragments are ours, input is bound
             f"FROM {table} r WHERE {where}) "
             f"SELECT tok, count(*) FROM m CROSS JOIN LATERAL jsonb_array_elements_text(m.t) tok "
             f"WHERE {keep} GROUP BY tok "
@@ -181,6 +195,9 @@ class DatabaseEngine:
         columns += [
             sort.column for sort in kind.sorts if sort.column and sort.column not in columns
         ]
+        windows = [facet for facet in kind.facets if facet.window]
+        columns += [column for facet in windows for column in facet.window]
+        today = timezone.localdate()
         matched = []
         for row in rows.values(*columns):
             if not text.variants:
@@ -195,6 +212,10 @@ class DatabaseEngine:
                     continue
             row["score"] = score
             row["tokens"] = set(row["facet_tokens"])
+            for facet in windows:
+                start, end = (row[column] for column in facet.window)
+                if start and end and start <= today <= end:
+                    row["tokens"].add(f"{facet.name}=co")
             matched.append(row)
 
         selections = {

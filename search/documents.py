@@ -11,6 +11,8 @@ import time
 
 from elasticsearch import ApiError, NotFoundError, TransportError
 from elasticsearch.dsl import (
+    A,
+    Date,
     Document,
     FacetedSearch,
     Float,
@@ -22,8 +24,15 @@ from elasticsearch.dsl import (
     Text,
     connections,
 )
-from elasticsearch.dsl.faceted_search_base import FacetedResponse
-from elasticsearch.dsl.query import Bool, Match, MatchPhrase, MatchPhrasePrefix, MultiMatch
+from elasticsearch.dsl.faceted_search_base import Facet, FacetedResponse
+from elasticsearch.dsl.query import (
+    Bool,
+    Match,
+    MatchPhrase,
+    MatchPhrasePrefix,
+    MultiMatch,
+    Range,
+)
 from elasticsearch.helpers import bulk
 
 from django.conf import settings
@@ -107,6 +116,9 @@ class SearchDocument(Document):
     display = Object(enabled=False)
     sort_title = Keyword()
 
+    number_fields = ()
+    date_fields = ()
+
     @classmethod
     def from_row(cls, kind, page_id, fields):
         facets = {}
@@ -127,6 +139,8 @@ class SearchDocument(Document):
         for name in cls.number_fields:
             value = fields.get(name)
             setattr(document, name, float(value) if value is not None else None)
+        for name in cls.date_fields:
+            setattr(document, name, fields.get(name))
         return document
 
 
@@ -140,6 +154,50 @@ class OccupationDocument(SearchDocument):
     pay_low = Float()
 
     number_fields = ("pay_low",)
+    date_fields = ()
+
+
+class ProgrammeDocument(SearchDocument):
+    level = Keyword()
+    field = Keyword()
+    occupation = Keyword()
+    province = Keyword()
+    commune = Keyword()
+    institution_type = Keyword()
+    ownership = Keyword()
+    duration = Keyword()
+    exempted = Keyword()
+    nine_plus = Keyword()
+    boarding = Keyword()
+    tuition = Float()
+    duration_months = Float()
+    admission_start = Date()
+    admission_end = Date()
+
+    number_fields = ("tuition", "duration_months")
+    date_fields = ("admission_start", "admission_end")
+
+
+class OpenNowFacet(Facet):
+    """A yes-facet for "today falls in the [start, end] window" (admission open now)."""
+
+    agg_type = "filter"
+
+    def __init__(self, start, end):
+        self.start, self.end = start, end
+        super().__init__()
+
+    def condition(self):
+        return Range(**{self.start: {"lte": "now/d"}}) & Range(**{self.end: {"gte": "now/d"}})
+
+    def get_aggregation(self):
+        return A("filter", filter=self.condition())
+
+    def add_filter(self, filter_values):
+        return self.condition() if "co" in filter_values else None
+
+    def get_values(self, data, filter_values):
+        return [("co", data.doc_count, "co" in filter_values)]
 
 
 def text_query(text, fuzzy=False):
@@ -188,7 +246,10 @@ class KindSearch(FacetedSearch):
         self.using = CONNECTION
         self.doc_types = [self.document]
         self.facets = {
-            facet.name: TermsFacet(field=facet.name, size=500) for facet in self.kind.facets
+            facet.name: OpenNowFacet(*facet.window)
+            if facet.window
+            else TermsFacet(field=facet.name, size=500)
+            for facet in self.kind.facets
         }
         self.contract_query = query
         self.fuzzy = fuzzy
@@ -226,8 +287,13 @@ class OccupationSearch(KindSearch):
     document = OccupationDocument
 
 
-DOCUMENTS = {"occupations": OccupationDocument}
-SEARCHES = {"occupations": OccupationSearch}
+class ProgrammeSearch(KindSearch):
+    kind_name = "programmes"
+    document = ProgrammeDocument
+
+
+DOCUMENTS = {"occupations": OccupationDocument, "programmes": ProgrammeDocument}
+SEARCHES = {"occupations": OccupationSearch, "programmes": ProgrammeSearch}
 
 
 def parse_response(query, faceted_search, raw, fuzzy=False):

@@ -33,22 +33,34 @@ def _is_searchable(kind, page):
     return page.live and kind.live_pages().public().filter(pk=page.pk).exists()
 
 
-def index_page(page):
-    """Write (or remove) the row of one page, then the pages whose rows depend on it."""
+def index_page(page, _seen=None):
+    """Write (or remove) the row of one page, then the rows that depend on it (an
+    institution's programmes; a programme's occupations)."""
+    seen = set() if _seen is None else _seen
+    if page.pk in seen:
+        return
+    seen.add(page.pk)
     page = page.specific
     kind = kind_for_page(page)
-    if kind is None:
-        return
-    if _is_searchable(kind, page):
-        page = kind.live_pages().get(pk=page.pk)
-        fields = kind.build_row(page)
-        kind.row_model.objects.update_or_create(page_id=page.pk, defaults=fields)
-        _update_vectors(kind, [page.pk])
-        _elasticsearch("index", kind, page.pk, fields)
-    else:
-        remove_page(page.pk, kind)
-    for related in kind.related_pages(page) if kind.related_pages else ():
-        index_page(related)
+    if kind is not None:
+        if _is_searchable(kind, page):
+            page = kind.live_pages().get(pk=page.pk)
+            fields = kind.build_row(page)
+            kind.row_model.objects.update_or_create(page_id=page.pk, defaults=fields)
+            _update_vectors(kind, [page.pk])
+            _elasticsearch("index", kind, page.pk, fields)
+        else:
+            remove_page(page.pk, kind)
+    for dependent in dependents_of(page):
+        index_page(dependent, seen)
+
+
+def dependents_of(page):
+    pages = []
+    for kind in kinds():
+        if kind.dependents and isinstance(page, kind.dependency_models):
+            pages += kind.dependents(page)
+    return pages
 
 
 def remove_page(page_id, kind=None):

@@ -19,6 +19,16 @@ class Facet:
     label: str
     labels: object  # callable () -> {value: label}, in display order
     help: str = ""
+    # A large taxonomy (occupations, communes): labels(values) fetches only those values,
+    # and at most ``limit`` options are shown, the most frequent first.
+    large: bool = False
+    limit: int = 0
+    # A yes-facet computed at search time from a (start, end) date window in the row:
+    # "admission open now" cannot be stored, it changes every day.
+    window: tuple = ()
+
+    def labels_for(self, values):
+        return self.labels(values) if self.large else self.labels()
 
 
 @dataclass(frozen=True)
@@ -47,7 +57,8 @@ class Kind:
     sorts: tuple = (RELEVANCE, NAME)
     build_row: object = None  # callable(page) -> dict of row fields
     live_pages: object = None  # callable() -> iterable of live pages to index
-    related_pages: object = None  # callable(page) -> pages whose rows depend on page
+    dependents: object = None  # callable(page) -> pages whose rows depend on page
+    dependency_models: tuple = ()  # page models whose changes reach other rows
     per_page: int = 20
     extra: dict = field(default_factory=dict)
 
@@ -89,4 +100,4 @@ def kind_for_page(page):
 
 def _load():
     if not _KINDS:
-        from search import occupations  # noqa: F401
+        from search import occupations, programmes  # noqa: F401

@@ -35,6 +35,17 @@ class SearchRow(models.Model):
         return self.title
 
 
+class ProgrammeSearchRow(SearchRow):
+    tuition = models.PositiveIntegerField(null=True)
+    duration_months = models.PositiveSmallIntegerField(null=True)
+    admission_start = models.DateField(null=True)
+    admission_end = models.DateField(null=True)
+
+    class Meta:
+        verbose_name = _("dòng tìm kiếm chương trình")
+        verbose_name_plural = _("dòng tìm kiếm chương trình")
+
+
 class OccupationSearchRow(SearchRow):
     pay_low = models.DecimalField(max_digits=5, decimal_places=1, null=True)
 

@@ -51,9 +51,17 @@ def stream_text(value):
 
 
 def training_provinces(page):
-    """Current provinces with a live programme training for the occupation (none until the
-    programme kind exists)."""
-    return []
+    """Current provinces with a live, open programme that trains for the occupation."""
+    from institutions.models import InstitutionPage, ProgramPage
+
+    paths = ProgramPage.objects.live().filter(occupations=page, retired=False)
+    parents = {path[: -page.steplen] for path in paths.values_list("path", flat=True)}
+    if not parents:
+        return []
+    slugs = InstitutionPage.objects.filter(path__in=parents).values_list(
+        "province__slug", flat=True
+    )
+    return sorted({slug for slug in slugs if slug})
 
 
 def _lower(text):

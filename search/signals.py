@@ -1,10 +1,10 @@
 """Publishing, unpublishing, moving or deleting a page updates its search row at once."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_delete
 
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from search.indexing import index_page, remove_page
+from search.indexing import dependents_of, index_page, remove_page
 from search.kinds import kind_for_page, kinds
 
 
@@ -21,9 +21,17 @@ def on_unpublished(sender, instance, **kwargs):
     _later(index_page, instance)
 
 
+def before_deleted(sender, instance, **kwargs):
+    instance._search_dependents = dependents_of(instance)
+
+
 def on_deleted(sender, instance, **kwargs):
     kind = kind_for_page(instance)
-    remove_page(instance.pk, kind)
+    if kind is not None:
+        remove_page(instance.pk, kind)
+    for dependent in getattr(instance, "_search_dependents", ()):
+        if type(dependent).objects.filter(pk=dependent.pk).exists():
+            index_page(dependent)
 
 
 def on_moved(sender, instance, **kwargs):
@@ -43,6 +51,7 @@ def connect():
     page_unpublished.connect(on_unpublished, dispatch_uid="search-unpublished")
     post_page_move.connect(on_moved, dispatch_uid="search-moved")
     page_slug_changed.connect(on_moved, dispatch_uid="search-slug-changed")
-    for kind in kinds():
-        for model in kind.page_models:
-            post_delete.connect(on_deleted, sender=model, dispatch_uid=f"search-deleted-{model}")
+    models = {model for kind in kinds() for model in (*kind.page_models, *kind.dependency_models)}
+    for model in models:
+        pre_delete.connect(before_deleted, sender=model, dispatch_uid=f"search-pre-{model}")
+        post_delete.connect(on_deleted, sender=model, dispatch_uid=f"search-deleted-{model}")

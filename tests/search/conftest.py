@@ -124,6 +124,89 @@ def catalogue(home_page):
     return pages
 
 
+@pytest.fixture
+def schools(home_page, catalogue):
+    """Two schools and five programmes (one retired) training for catalogue occupations."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.institutions import factories as school_factories
+
+    today = timezone.localdate()
+    index = school_factories.index(home_page)
+    can_tho = school_factories.province("Cần Thơ")
+    da_nang = school_factories.province("Đà Nẵng")
+    school_a = school_factories.institution(
+        index,
+        title="Trường Cao đẳng Kỹ thuật Cần Thơ",
+        province=can_tho,
+        commune=school_factories.commune(can_tho, "Ninh Kiều"),
+        boarding=True,
+    )
+    school_b = school_factories.institution(
+        index,
+        title="Trường Trung cấp Tư thục Đà Nẵng",
+        institution_type="trung-cap",
+        ownership="tu-thuc",
+        province=da_nang,
+        boarding=False,
+    )
+
+    def field(code):
+        return TrainingField.objects.get(code=code)
+
+    programmes = {
+        "dien": school_factories.programme(
+            school_a,
+            "Điện công nghiệp",
+            code="6520227",
+            level="cao-dang",
+            occupations=[catalogue["dien-cn"]],
+            training_field=field("52"),
+            duration_months=30,
+            tuition=1_200_000,
+            admission_start=today - datetime.timedelta(days=1),
+            admission_end=today + datetime.timedelta(days=30),
+        ),
+        "ke-toan": school_factories.programme(
+            school_a,
+            "Kế toán doanh nghiệp",
+            code="5340302",
+            level="trung-cap",
+            occupations=[catalogue["ke-toan"]],
+            training_field=field("34"),
+            duration_months=24,
+            nine_plus=True,
+            tuition=0,
+            tuition_exemptions="Miễn 100% học phí cho học sinh tốt nghiệp THCS.",
+        ),
+        "o-to": school_factories.programme(
+            school_b,
+            "Công nghệ ô tô",
+            code="5510216",
+            level="trung-cap",
+            occupations=[catalogue["o-to"]],
+            training_field=field("51"),
+            duration_months=18,
+            tuition=900_000,
+            admission_start=today - datetime.timedelta(days=60),
+            admission_end=today - datetime.timedelta(days=30),
+        ),
+        "nau-an": school_factories.programme(
+            school_b,
+            "Kỹ thuật chế biến món ăn",
+            level="so-cap",
+            occupations=[catalogue["nau-an"]],
+            training_field=field("81"),
+            duration_months=6,
+            tuition=2_000_000,
+        ),
+    }
+    school_factories.programme(school_b, "Điện lạnh", level="trung-cap", retired=True)
+    return {"a": school_a, "b": school_b, **programmes}
+
+
 def _elasticsearch_available():
     return bool(os.environ.get("ELASTICSEARCH_URL"))
 
@@ -131,6 +214,16 @@ def _elasticsearch_available():
 @pytest.fixture(params=ENGINES)
 def engine(request, settings, catalogue):
     """The engine under test, with the catalogue indexed in it."""
+    return _engine(request, settings)
+
+
+@pytest.fixture(params=ENGINES)
+def programme_engine(request, settings, schools):
+    """The engine under test, with the catalogue and the schools indexed in it."""
+    return _engine(request, settings)
+
+
+def _engine(request, settings):
     if request.param == "database":
         from search.engines import database_engine
 

@@ -148,3 +148,36 @@ def test_rebuild_with_the_server_down_says_so(catalogue, settings):
     settings.ELASTICSEARCH_URL = CLOSED_PORT
     with pytest.raises(CommandError, match="Không kết nối được Elasticsearch"):
         call_command("search_index", "--rebuild")
+
+
+def test_programme_request_uses_a_date_window_for_admission_open_now(db):
+    from search.documents import ProgrammeSearch
+
+    contract_query = parse_query(
+        get_kind("programmes"), QueryDict("dang-tuyen=co&so-huu=cong-lap"), strict=True
+    )[0]
+    body = ProgrammeSearch(contract_query, "x").build_search().to_dict()
+    window = {
+        "bool": {
+            "must": [
+                {"range": {"admission_start": {"lte": "now/d"}}},
+                {"range": {"admission_end": {"gte": "now/d"}}},
+            ]
+        }
+    }
+    assert body["aggs"]["_filter_admission"] == {
+        "filter": {"terms": {"ownership": ["cong-lap"]}},
+        "aggs": {"admission": {"filter": window}},
+    }
+    assert body["aggs"]["_filter_ownership"]["filter"] == window
+    assert body["post_filter"] == {
+        "bool": {"must": [*window["bool"]["must"], {"terms": {"ownership": ["cong-lap"]}}]}
+    }
+
+
+def test_programme_mapping(db):
+    built = ElasticsearchEngine(CLOSED_PORT).new_index(get_kind("programmes"), "p").to_dict()
+    properties = built["mappings"]["properties"]
+    assert properties["admission_end"] == {"type": "date"}
+    assert properties["commune"] == {"type": "keyword"}
+    assert properties["names"]["search_analyzer"] == "vi_search"
