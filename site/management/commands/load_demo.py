@@ -5,7 +5,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
-from careers.demo import load_careers_demo
+from careers.demo import demo_data_officer_accounts, load_careers_demo
+from institutions.demo import load_institutions_demo
 from website.demo import MissingAdminUnits, link_sections, load_demo
 
 LOCAL_SERVER = "http://127.0.0.1:8000"
@@ -28,7 +29,9 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         home = Site.objects.get(is_default_site=True).root_page.specific
         load_careers_demo(home, self.stdout)
+        school_accounts = load_institutions_demo(home, self.stdout)
         link_sections(home)
+        accounts = [*summary.accounts, *school_accounts, *demo_data_officer_accounts()]
 
         if summary.created:
             counts = ", ".join(f"{number} {label}" for label, number in summary.created.items())
@@ -38,7 +41,7 @@ class Command(BaseCommand):
 
         admin_url = LOCAL_SERVER + reverse("wagtailadmin_home")
         self.stdout.write(_("Đăng nhập trang quản trị: %s") % admin_url)
-        for account in summary.accounts:
+        for account in accounts:
             self.stdout.write(
                 _("  tài khoản %(username)s, mật khẩu %(password)s – %(role)s")
                 % {"username": account.username, "password": account.password, "role": account.role}
