@@ -28,7 +28,10 @@ class PublicCacheMiddleware:
             and not request.path.startswith(("/admin/", "/documents/"))
         )
         if cacheable:
-            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+            # Proxies keep the page; browsers check again, so a published change shows at once.
+            patch_cache_control(
+                response, public=True, max_age=0, s_maxage=settings.PUBLIC_CACHE_SECONDS
+            )
         else:
             patch_cache_control(response, private=True, no_cache=True)
         return response

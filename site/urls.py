@@ -3,13 +3,21 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from institutions.views import PageTypesUsageReportView
 from website import views
 from website.api import api_router
 
+# Served ahead of Wagtail's own view at the same address: closed to school staff.
+page_types_report = require_admin_access(PageTypesUsageReportView.as_view())
+page_types_results = require_admin_access(PageTypesUsageReportView.as_view(results_only=True))
+
 urlpatterns = [
+    path("admin/reports/page-types-usage/", page_types_report),
+    path("admin/reports/page-types-usage/results/", page_types_results),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

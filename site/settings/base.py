@@ -171,6 +171,7 @@ WAGTAILADMIN_USER_LOGIN_FORM = "website.forms.LoginForm"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars from an outside host break the CSP
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls from the admin to outside hosts (CSP, privacy)
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True

@@ -50,7 +50,8 @@ def test_security_headers_on_every_page(client, home_page):
 
 def test_public_pages_may_be_cached_by_proxies_but_not_the_admin(client, admin_client, home_page):
     assert "public" in client.get("/")["Cache-Control"]
-    assert "max-age=300" in client.get("/")["Cache-Control"]
+    assert "s-maxage=300" in client.get("/")["Cache-Control"]
+    assert "max-age=0" in client.get("/")["Cache-Control"]
     admin = admin_client.get("/admin/")
     assert "public" not in admin["Cache-Control"]
     logged_in_page = admin_client.get("/")
