@@ -66,9 +66,6 @@ def ensure_index_pages(home_page):
                 show_in_menus=True,
             ),
         )
-        first = home_page.get_first_child()
-        if first.pk != index.pk:
-            index.move(first, pos="left")  # first in the main menu
     market = LabourMarketPage.objects.child_of(home_page).first()
     if market is None:
         market = _publish(

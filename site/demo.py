@@ -386,6 +386,34 @@ ENTRY_POINTS = [
 ]
 
 
+# The order of the home page's sections, so of the main menu (sections not listed go last).
+SECTION_ORDER = [
+    "nghe-nghiep",
+    "truong",
+    "sau-lop-9",
+    "sau-lop-12",
+    "chinh-sach-ho-tro",
+    "su-kien",
+    "tin-tuc",
+    "thi-truong-lao-dong",
+    "thong-ke",
+    "tim-kiem",
+    "gioi-thieu",
+]
+
+
+def order_sections(home):
+    """Put the home page's children in ``SECTION_ORDER`` (moves only what is out of place)."""
+    rank = {slug: position for position, slug in enumerate(SECTION_ORDER)}
+    children = list(home.get_children())
+    wanted = sorted(children, key=lambda page: rank.get(page.slug, len(rank)))
+    for previous, page in zip(wanted, wanted[1:], strict=False):
+        page.refresh_from_db()
+        previous.refresh_from_db()
+        if page.path < previous.path:
+            page.move(previous, pos="right")
+
+
 def link_sections(home):
     """Add the home page's large links to the sections that exist and are not linked yet."""
     linked = set(home.entry_points.values_list("target__slug", flat=True))
@@ -706,7 +734,7 @@ def policy_page():
 def about(pages):
     return {
         "title": "Giới thiệu",
-        "show_in_menus": True,
+        "show_in_menus": False,  # linked from the footer
         "intro": (
             "Cổng thông tin giúp học sinh và cha mẹ tìm hiểu nghề nghiệp, trường học và con "
             "đường học tiếp. Nội dung tin tức, sự kiện hiện là dữ liệu mẫu."

@@ -30,3 +30,11 @@ def url_with(context, param, value=None):
         params[param] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.inclusion_tag("components/footer_links.html", takes_context=True)
+def footer_links(context):
+    """The live pages under the home page kept out of the main menu ("about", policies…)."""
+    site = Site.find_for_request(context["request"])
+    pages = site.root_page.get_children().live().filter(show_in_menus=False) if site else []
+    return {"pages": pages}

@@ -23,7 +23,7 @@ from website.models import (
 )
 from website.roles import EDITORS
 
-MENU = ["sau-lop-9", "sau-lop-12", "chinh-sach-ho-tro", "tin-tuc", "su-kien", "gioi-thieu"]
+MENU = ["sau-lop-9", "sau-lop-12", "chinh-sach-ho-tro", "tin-tuc", "su-kien"]
 
 
 @pytest.fixture
@@ -91,6 +91,7 @@ def test_site_pages_are_live_and_in_the_main_menu_in_order(demo):
     home = Site.objects.get(is_default_site=True).root_page.specific
     menu = home.get_children().live().in_menu()
     assert list(menu.values_list("slug", flat=True)) == MENU
+    assert home.get_children().live().get(slug="gioi-thieu").show_in_menus is False  # footer
     assert home.intro and home.body and home.live_revision_id
 
     pages = StandardPage.objects.live()

@@ -68,6 +68,16 @@ def test_open_graph_tags_for_sharing_on_zalo_and_facebook(client, home_page):
     assert '<meta property="og:locale" content="vi_VN">' in html
 
 
+def test_footer_links_the_live_pages_kept_out_of_the_menu(client, home_page):
+    factories.standard(home_page, title="Giới thiệu", slug="gioi-thieu", show_in_menus=False)
+    factories.standard(home_page, title="Sau lớp 9", slug="sau-lop-9", show_in_menus=True)
+    factories.standard(home_page, title="Bản nháp", slug="ban-nhap", live=False)
+    footer = client.get("/").text.split('<footer class="site-footer">')[1]
+    assert '<a href="/gioi-thieu/">Giới thiệu</a>' in footer
+    assert "Sau lớp 9" not in footer
+    assert "Bản nháp" not in footer
+
+
 def test_sample_pages_say_so(client, home_page):
     events = factories.event_index(home_page)
     page = factories.event(events, title="Ngày hội mẫu", is_sample=True)
