@@ -19,7 +19,6 @@ from search.contract import Hit, SearchResult, facet_results
 from search.text import like_escape
 
 TEXT_CONFIG = "vn_unaccent"
-FUZZY_THRESHOLD = 0.5
 
 # Relevance, the same in SQL and in Python: exact (as typed, with diacritics) beats folded;
 # the phrase beats scattered words; names beat body text.
@@ -79,8 +78,9 @@ class DatabaseEngine:
             where, score = "TRUE", "0"
         elif fuzzy:
             params["fq"] = text.folded
-            where = "word_similarity(%(fq)s, r.names_folded) >= %(threshold)s"
-            params["threshold"] = FUZZY_THRESHOLD
+            # "<%" (word similarity above pg_trgm.word_similarity_threshold, 0.6 by default)
+            # is served by the trigram index on the names.
+            where = "%(fq)s <%% r.names_folded"
             score = "word_similarity(%(fq)s, r.names_folded)"
         else:
             params["tsq"] = tsquery(text)
@@ -105,8 +105,8 @@ class DatabaseEngine:
             for facet in kind.facets
             if facet.window
         }
-        tokens = "r.facet_tokens" + "".join(
-            f" || CASE WHEN {condition} THEN '[\"{name}=co\"]'::jsonb ELSE '[]'::jsonb END"
+        tokens = "r.tokens" + "".join(
+            f" || CASE WHEN {condition} THEN ARRAY['{name}=co'] ELSE '{{}}'::text[] END"
             for name, condition in windows.items()
         )
         flags = []  # (facet name, SQL flag expression, alias)
@@ -115,7 +115,7 @@ class DatabaseEngine:
                 flags.append((name, windows[name], f"s{number}"))
                 continue
             params[f"sel{number}"] = [f"{name}={value}" for value in values]
-            flags.append((name, f"(r.facet_tokens ?| %(sel{number})s)", f"s{number}"))
+            flags.append((name, f"(r.tokens && %(sel{number})s::text[])", f"s{number}"))
         all_flags = " AND ".join(flag for _, flag, _ in flags) or "TRUE"
 
         order = self._order(query, has_text=bool(text.variants))
@@ -144,7 +144,7 @@ class DatabaseEngine:
         counts_sql = (
             f"WITH m AS MATERIALIZED (SELECT {tokens} AS t{flag_columns} "  # noqa: S608 - fragments are ours, input is bound
             f"FROM {table} r WHERE {where}) "
-            f"SELECT tok, count(*) FROM m CROSS JOIN LATERAL jsonb_array_elements_text(m.t) tok "
+            f"SELECT tok, count(*) FROM m CROSS JOIN LATERAL unnest(m.t) tok "
             f"WHERE {keep} GROUP BY tok "
             f"UNION ALL SELECT '', count(*) FROM m WHERE {every}"
         )

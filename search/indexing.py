@@ -20,7 +20,8 @@ def _update_vectors(kind, page_ids=None):
     sql = (
         f"UPDATE {table} SET search_vector = "  # noqa: S608 - fragments are ours, input is bound
         f"setweight(to_tsvector('{TEXT_CONFIG}', names_exact), 'A') || "
-        f"setweight(to_tsvector('{TEXT_CONFIG}', text_exact), 'B')"
+        f"setweight(to_tsvector('{TEXT_CONFIG}', text_exact), 'B'), "
+        f"tokens = ARRAY(SELECT jsonb_array_elements_text(facet_tokens))"
     )
     with connection.cursor() as cursor:
         if page_ids is None:
@@ -78,16 +79,23 @@ def rebuild_rows(kind, progress=None):
     with transaction.atomic():
         kind.row_model.objects.all().delete()
         batch = []
+
+        def write(batch):
+            if kind.prepare:
+                kind.prepare(batch)
+            kind.row_model.objects.bulk_create(
+                [kind.row_model(page_id=page.pk, **kind.build_row(page)) for page in batch]
+            )
+            return len(batch)
+
         for page in pages.iterator(chunk_size=BATCH):
-            batch.append(kind.row_model(page_id=page.pk, **kind.build_row(page)))
+            batch.append(page)
             if len(batch) >= BATCH:
-                kind.row_model.objects.bulk_create(batch)
-                done += len(batch)
+                done += write(batch)
                 batch = []
                 if progress:
                     progress("rows", done, total)
-        kind.row_model.objects.bulk_create(batch)
-        done += len(batch)
+        done += write(batch)
         _update_vectors(kind)
     if progress:
         progress("rows", done, total)

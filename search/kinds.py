@@ -59,6 +59,7 @@ class Kind:
     live_pages: object = None  # callable() -> iterable of live pages to index
     dependents: object = None  # callable(page) -> pages whose rows depend on page
     dependency_models: tuple = ()  # page models whose changes reach other rows
+    prepare: object = None  # callable(pages): fetch what a batch's rows need, in one go
     per_page: int = 20
     extra: dict = field(default_factory=dict)
 

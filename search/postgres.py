@@ -21,6 +21,32 @@ def drop_configuration(apps, schema_editor):
         schema_editor.execute("DROP TEXT SEARCH CONFIGURATION IF EXISTS vn_unaccent")
 
 
+def token_array(table):
+    """PostgreSQL only: ``tokens text[]``, a copy of ``facet_tokens`` as a native array
+    (kept by ``search.indexing``), because unnesting and overlapping a text[] is several
+    times faster than doing the same on jsonb — the facet counts read it for every match."""
+
+    def forwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(
+                f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS tokens text[] "
+                f"NOT NULL DEFAULT '{{}}'"
+            )
+            schema_editor.execute(
+                f"UPDATE {table} SET tokens = "  # noqa: S608 - the table name is ours
+                f"ARRAY(SELECT jsonb_array_elements_text(facet_tokens))"
+            )
+            schema_editor.execute(
+                f"CREATE INDEX IF NOT EXISTS {table}_token_array ON {table} USING gin (tokens)"
+            )
+
+    def backwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS tokens")
+
+    return forwards, backwards
+
+
 def row_indexes(table):
     """Forward and backward functions creating the GIN indexes of one search-row table."""
     statements = [

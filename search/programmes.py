@@ -151,6 +151,15 @@ def tuition_text(tuition, period):
     return f"{tuition:,}".replace(",", ".") + f" đồng/{period}"
 
 
+def prepare(pages):
+    """Attach each programme's institution (one query per batch, for rebuilds)."""
+    paths = {page.path[: -page.steplen] for page in pages}
+    schools = InstitutionPage.objects.filter(path__in=paths).select_related("province", "commune")
+    by_path = {school.path: school for school in schools}
+    for page in pages:
+        page._search_institution = by_path.get(page.path[: -page.steplen])
+
+
 def live_pages():
     return (
         ProgramPage.objects.live()
@@ -214,5 +223,6 @@ PROGRAMMES = register(
         live_pages=live_pages,
         dependents=dependents,
         dependency_models=(InstitutionPage, ProgramPage),
+        prepare=prepare,
     )
 )
