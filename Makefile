@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=website.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test lint format check-python
+.PHONY: help install run demo test lint format bench check-python
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -26,6 +26,7 @@ demo: install ## Migrate and load the demo content (idempotent)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_admin_units
 	$(MANAGE) load_demo
+	$(MANAGE) search_index --rebuild
 
 run: demo ## Set up and serve the site at http://127.0.0.1:8000
 	$(MANAGE) runserver 127.0.0.1:8000
@@ -37,6 +38,13 @@ lint: install ## ruff check and format check
 format: install ## Format and fix with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/searchbench
+
+bench: install ## Search benchmark on PostgreSQL (BENCH_DATABASE_URL); see docs/benchmarks.md
+	-psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))" 2>/dev/null
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) search_bench --runs 40
 
 test: install ## Checks, migrations check, lint and the whole test suite
 	$(TEST_SETTINGS) $(MANAGE) check
