@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.views.bulk_action import index as bulk_actions
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -211,3 +212,18 @@ def import_view(request):
             "page_title": _("Nhập chỉ tiêu, kết quả phân luồng"),
         },
     )
+
+
+def bulk_action_in_area(request, action):
+    """Wagtail's bulk-action confirmation lists every chosen figure before any hook runs, so
+    ``website.urls`` sends streaming figures' bulk actions here first: a figure outside the
+    user's area, or "all" figures for anyone but an administrator, is refused."""
+    ids = request.GET.getlist("id")
+    if "all" in ids:
+        allowed = request.user.is_superuser
+    else:
+        chosen = StreamingFigure.objects.filter(pk__in=[pk for pk in ids if pk.isdigit()])
+        allowed = all(covers_figure(request.user, figure) for figure in chosen)
+    if not allowed:
+        return HttpResponseForbidden(_("Có số liệu nằm ngoài địa bàn bạn phụ trách."))
+    return bulk_actions(request, "careers", "streamingfigure", action)

@@ -7,17 +7,23 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from careers.streaming_admin import bulk_action_in_area
 from institutions.views import PageTypesUsageReportView
 from website import views
 from website.api import api_router
 
-# Served ahead of Wagtail's own view at the same address: closed to school staff.
+# Served ahead of Wagtail's own views at the same addresses: the page-types report is closed
+# to school staff; bulk actions on streaming figures stay inside a data officer's area.
 page_types_report = require_admin_access(PageTypesUsageReportView.as_view())
 page_types_results = require_admin_access(PageTypesUsageReportView.as_view(results_only=True))
 
 urlpatterns = [
     path("admin/reports/page-types-usage/", page_types_report),
     path("admin/reports/page-types-usage/results/", page_types_results),
+    path(
+        "admin/bulk/careers/streamingfigure/<str:action>/",
+        require_admin_access(bulk_action_in_area),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -162,6 +162,17 @@ def test_bulk_delete_refuses_another_provinces_figure(client, can_tho):
     assert StreamingFigure.objects.filter(pk=other.pk).exists()
 
 
+def test_bulk_confirmation_does_not_list_another_areas_figures(client, tan_an):
+    own, other = district_target("Tân An"), district_target("Châu Thành")
+    client.force_login(tan_an)
+    bulk = reverse("wagtail_bulk_action", args=["careers", "streamingfigure", "delete"])
+    refused = client.get(f"{bulk}?id={own.pk}&id={other.pk}")
+    assert refused.status_code == 403
+    assert "Châu Thành" not in refused.content.decode()
+    assert client.get(f"{bulk}?id=all").status_code == 403
+    assert client.get(f"{bulk}?id={own.pk}").status_code != 403
+
+
 def test_import_refuses_rows_outside_the_area_and_writes_nothing(client, tan_an):
     client.force_login(tan_an)
     text = HEADER + (
