@@ -1,0 +1,19 @@
+import pytest
+
+from careers.demo import load_streaming_demo
+from tests.browser.conftest import axe_violations
+from website.adminunits import load_admin_units
+
+pytestmark = pytest.mark.browser
+
+
+def test_an_official_reads_the_streaming_dashboard_on_a_phone(phone, home_page):
+    load_admin_units()
+    load_streaming_demo(home_page)
+
+    phone.goto("/thong-ke/phan-luong/?tinh=tay-ninh&cap=THCS")
+    assert phone.get_by_text("Thành phố Tân An").first.is_visible()
+    assert phone.get_by_text("40,21").first.is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert axe_violations(phone) == []
+    assert phone.console_errors == []
