@@ -240,7 +240,7 @@ def facet_results(query, counts):
             continue
         labels = query.labels.get(facet.name)
         if labels is None or facet.large:
-            labels = query.labels[facet.name] = facet.labels_for({*facet_counts, *selected})
+            labels = query.labels[facet.name] = _labels(facet, facet_counts, selected)
         options = [
             FacetOption(value, str(label), facet_counts.get(value, 0), value in selected)
             for value, label in labels.items()
@@ -253,3 +253,21 @@ def facet_results(query, counts):
         if options:
             results.append(FacetResult(facet, options))
     return results
+
+
+def _labels(facet, counts, selected):
+    """The labels of the values to show. A large taxonomy shows at most ``facet.limit``
+    values, the selected then the most frequent: only those labels are fetched (more only if
+    some values have no label, e.g. an occupation no longer published)."""
+    values = sorted(
+        {*counts, *selected},
+        key=lambda value: (value not in selected, -counts.get(value, 0), value),
+    )
+    if not facet.limit:
+        return facet.labels_for(values)
+    wanted = facet.limit + len(selected)
+    while True:
+        labels = facet.labels_for(values[:wanted])
+        if len(labels) >= facet.limit or wanted >= len(values):
+            return labels
+        wanted *= 2

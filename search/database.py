@@ -1,10 +1,12 @@
-"""The database engine: PostgreSQL full-text search (vn_unaccent configuration, pg_trgm for
-typos) over the denormalised search rows, or, on SQLite (the zero-setup default), a folded
-LIKE with the ranking and facet counting done in Python. Same contract, same semantics.
+"""The database engine: the text is matched and ranked by PostgreSQL full-text search
+(vn_unaccent configuration, pg_trgm for typos) over the denormalised search rows — or, on
+SQLite (the zero-setup default), by a folded LIKE ranked in Python — and the facets are
+counted, filtered and paged by the in-memory facet index (``search/facetindex.py``). Same
+contract, same semantics on both.
 
-Per search: two SQL statements on PostgreSQL (hits; facet counts with the total), plus one
-per facet whose labels come from a taxonomy table, plus two more only when nothing matched
-and the near-match (typo) search runs. Never a statement per row.
+Per search, whatever the data size: one statement for the index version, one for the text
+matches (none without text; one more when nothing matched and the near-match search runs),
+one for the cards of the page, and one per facet whose labels come from a taxonomy table.
 """
 
 import difflib
@@ -16,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from search.contract import Hit, SearchResult, facet_results
+from search.facetindex import facet_index
 from search.text import like_escape
 
 TEXT_CONFIG = "vn_unaccent"
@@ -26,6 +29,8 @@ TEXT_CONFIG = "vn_unaccent"
 EXACT_NAMES, EXACT_TEXT, PHRASE_NAMES, PHRASE_TEXT, STARTS_NAMES = 100, 50, 40, 20, 10
 LITERAL_NAMES = 30
 PYTHON_FUZZY_THRESHOLD = 0.75  # difflib's ratio is more generous than pg_trgm's
+# Listing more rows to score than this costs PostgreSQL more than scoring every match.
+MAX_CANDIDATES = 5000
 
 
 def tsquery(text):
@@ -44,12 +49,31 @@ class DatabaseEngine:
     def search(self, query):
         if query.text.unusable:
             return SearchResult(query, [], 0, facet_results(query, {}), engine=self.name)
-        run = self._postgres if connection.vendor == "postgresql" else self._python
-        hits, total, counts = run(query, fuzzy=False)
-        fuzzy = False
-        if total == 0 and query.text.variants:
-            hits, total, counts = run(query, fuzzy=True)
-            fuzzy = total > 0
+        index = facet_index(query.kind)
+        today = timezone.localdate()
+        selections = index.selections(query.filters, today)
+        passing = index.passing(selections)
+        scores, fuzzy = None, False
+        if query.text.variants:
+            # Every match is needed for the counts, but only those that pass the filters
+            # need a relevance score (when they are few enough to list).
+            candidates = None
+            if selections and passing.bit_count() <= MAX_CANDIDATES:
+                candidates = index.ids_of(passing)
+            scores = self._scores(query, candidates, fuzzy=False)
+            if not scores:
+                scores = self._scores(query, candidates, fuzzy=True)
+                fuzzy = bool(scores)
+            match = index.bitset(scores)
+        else:
+            match = index.all
+        counts = index.count(match, selections, today)
+        rows = match & passing
+        total = rows.bit_count()
+        hits = []
+        if total > query.offset:
+            ids = index.page(rows, query.sort, query.offset, query.per_page, scores)
+            hits = self._hits(query.kind, ids, scores or {})
         return SearchResult(
             query, hits, total, facet_results(query, counts), fuzzy=fuzzy, engine=self.name
         )
@@ -67,27 +91,52 @@ class DatabaseEngine:
         )
         return [{"title": title, "url": url} for title, url, _ in rows[:limit]]
 
+    def _scores(self, query, candidates, fuzzy):
+        """{page id: relevance} of every row the text matches (facets are the index's job);
+        with ``candidates`` (page ids), the others are matched but scored 0."""
+        if connection.vendor == "postgresql":
+            return self._postgres_scores(query, candidates, fuzzy)
+        return self._python_scores(query, candidates, fuzzy)
+
+    @staticmethod
+    def _hits(kind, ids, scores):
+        rows = kind.row_model.objects.filter(page_id__in=ids).values(
+            "page_id", "title", "url", "summary", "display"
+        )
+        by_id = {row["page_id"]: row for row in rows}
+        return [
+            Hit(
+                pk,
+                row["title"],
+                row["url"],
+                row["summary"],
+                _json(row["display"]),
+                scores.get(pk, 0.0),
+            )
+            for pk in ids
+            if (row := by_id.get(pk))
+        ]
+
     # PostgreSQL
 
-    def _postgres(self, query, fuzzy):
-        kind = query.kind
-        table = connection.ops.quote_name(kind.row_model._meta.db_table)
-        params = {}
+    @staticmethod
+    def _postgres_scores(query, candidates, fuzzy):
+        table = connection.ops.quote_name(query.kind.row_model._meta.db_table)
         text = query.text
-        if not text.variants:
-            where, score = "TRUE", "0"
-        elif fuzzy:
-            params["fq"] = text.folded
+        if fuzzy:
+            params = {"fq": text.folded}
             # "<%" (word similarity above pg_trgm.word_similarity_threshold, 0.6 by default)
             # is served by the trigram index on the names.
             where = "%(fq)s <%% r.names_folded"
             score = "word_similarity(%(fq)s, r.names_folded)"
         else:
-            params["tsq"] = tsquery(text)
-            params["exact"] = [f"% {like_escape(v.exact)}%" for v in text.variants]
-            params["folded"] = [f"% {like_escape(v.folded)}%" for v in text.variants]
-            params["starts"] = [f"{like_escape(v.folded)}%" for v in text.variants]
-            params["literal"] = f"% {like_escape(text.folded)}%"
+            params = {
+                "tsq": tsquery(text),
+                "exact": [f"% {like_escape(v.exact)}%" for v in text.variants],
+                "folded": [f"% {like_escape(v.folded)}%" for v in text.variants],
+                "starts": [f"{like_escape(v.folded)}%" for v in text.variants],
+                "literal": f"% {like_escape(text.folded)}%",
+            }
             where = f"r.search_vector @@ to_tsquery('{TEXT_CONFIG}', %(tsq)s)"
             score = (
                 f"{EXACT_NAMES} * ((' ' || r.names_exact) LIKE ANY(%(exact)s))::int"
@@ -98,91 +147,25 @@ class DatabaseEngine:
                 f" + {LITERAL_NAMES} * ((' ' || r.names_folded) LIKE %(literal)s)::int"
                 f" + ts_rank(r.search_vector, to_tsquery('{TEXT_CONFIG}', %(tsq)s))"
             )
-
-        params["today"] = timezone.localdate()
-        windows = {
-            facet.name: f"(r.{facet.window[0]} <= %(today)s AND r.{facet.window[1]} >= %(today)s)"
-            for facet in kind.facets
-            if facet.window
-        }
-        tokens = "r.tokens" + "".join(
-            f" || CASE WHEN {condition} THEN ARRAY['{name}=co'] ELSE '{{}}'::text[] END"
-            for name, condition in windows.items()
-        )
-        flags = []  # (facet name, SQL flag expression, alias)
-        for number, (name, values) in enumerate(sorted(query.filters.items())):
-            if name in windows:
-                flags.append((name, windows[name], f"s{number}"))
-                continue
-            params[f"sel{number}"] = [f"{name}={value}" for value in values]
-            flags.append((name, f"(r.tokens && %(sel{number})s::text[])", f"s{number}"))
-        all_flags = " AND ".join(flag for _, flag, _ in flags) or "TRUE"
-
-        order = self._order(query, has_text=bool(text.variants))
-        params["limit"], params["offset"] = query.per_page, query.offset
-        hits_sql = (
-            f"SELECT r.page_id, r.title, r.url, r.summary, r.display, {score} AS score "  # noqa: S608 - fragments are ours, input is bound
-            f"FROM {table} r WHERE ({where}) AND {all_flags} "
-            f"ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s"
-        )
-
-        flag_columns = "".join(f", {flag} AS {alias}" for _, flag, alias in flags)
-        if flags:
-            branches = " ".join(
-                f"WHEN '{name}' THEN ("
-                + (" AND ".join(alias for other, _, alias in flags if other != name) or "TRUE")
-                + ")"
-                for name, _, _ in flags
-            )
-            every = " AND ".join(alias for _, _, alias in flags)
-            keep = (
-                f"({' + '.join(f'{alias}::int' for _, _, alias in flags)}) >= {len(flags) - 1}"
-                f" AND CASE split_part(tok, '=', 1) {branches} ELSE ({every}) END"
-            )
-        else:
-            every = keep = "TRUE"
-        counts_sql = (
-            f"WITH m AS MATERIALIZED (SELECT {tokens} AS t{flag_columns} "  # noqa: S608 - fragments are ours, input is bound
-            f"FROM {table} r WHERE {where}) "
-            f"SELECT tok, count(*) FROM m CROSS JOIN LATERAL unnest(m.t) tok "
-            f"WHERE {keep} GROUP BY tok "
-            f"UNION ALL SELECT '', count(*) FROM m WHERE {every}"
-        )
+        if candidates is not None:
+            # One literal ("{1,2,…}"), which PostgreSQL turns into a hash table; bound as a
+            # list, psycopg would send an ARRAY[…] expression that is five times slower.
+            params["candidates"] = "{" + ",".join(str(int(pk)) for pk in candidates) + "}"
+            score = f"CASE WHEN r.page_id = ANY(%(candidates)s::int[]) THEN {score} ELSE 0 END"
         with connection.cursor() as cursor:
-            cursor.execute(counts_sql, params)
-            counts, total = {}, 0
-            for token, count in cursor.fetchall():
-                if token == "":
-                    total = count
-                else:
-                    name, _, value = token.partition("=")
-                    counts.setdefault(name, {})[value] = count
-            hits = []
-            if total > query.offset:
-                cursor.execute(hits_sql, params)
-                hits = [
-                    Hit(pk, title, url, summary, _json(display), float(score))
-                    for pk, title, url, summary, display, score in cursor.fetchall()
-                ]
-        return hits, total, counts
+            cursor.execute(
+                f"SELECT r.page_id, {score} FROM {table} r WHERE {where}",  # noqa: S608 - fragments are ours, input is bound
+                params,
+            )
+            return dict(cursor.fetchall())
+
+    # SQLite (and any other database): folded LIKE, then the same ranking in Python
 
     @staticmethod
-    def _order(query, has_text):
-        sort = query.sort
-        if sort.column:
-            direction = "DESC NULLS LAST" if sort.descending else "ASC"
-            return f"r.{sort.column} {direction}, score DESC, r.sort_title, r.page_id"
-        if has_text:
-            return "score DESC, r.sort_title, r.page_id"
-        return "r.sort_title, r.page_id"
-
-    # SQLite (and any other database): folded LIKE, then Python
-
-    def _python(self, query, fuzzy):
-        kind = query.kind
-        rows = kind.row_model.objects.all()
+    def _python_scores(query, candidates, fuzzy):
+        rows = query.kind.row_model.objects.all()
         text = query.text
-        if text.variants and not fuzzy:
+        if not fuzzy:
             condition = Q()
             for variant in text.variants:
                 words = Q()
@@ -190,19 +173,11 @@ class DatabaseEngine:
                     words &= Q(text_folded__contains=word)
                 condition |= words
             rows = rows.filter(condition)
-        columns = ["page_id", "title", "url", "summary", "display", "sort_title", "names_exact"]
-        columns += ["names_folded", "text_exact", "text_folded", "facet_tokens"]
-        columns += [
-            sort.column for sort in kind.sorts if sort.column and sort.column not in columns
-        ]
-        windows = [facet for facet in kind.facets if facet.window]
-        columns += [column for facet in windows for column in facet.window]
-        today = timezone.localdate()
-        matched = []
+        columns = ("page_id", "names_exact", "names_folded", "text_exact", "text_folded")
+        scores = {}
+        candidates = None if candidates is None else set(candidates)
         for row in rows.values(*columns):
-            if not text.variants:
-                score = 0.0
-            elif fuzzy:
+            if fuzzy:
                 score = _similarity(text.folded, row["names_folded"])
                 if score < PYTHON_FUZZY_THRESHOLD:
                     continue
@@ -210,58 +185,10 @@ class DatabaseEngine:
                 score = _score(text, row)
                 if score is None:
                     continue
-            row["score"] = score
-            row["tokens"] = set(row["facet_tokens"])
-            for facet in windows:
-                start, end = (row[column] for column in facet.window)
-                if start and end and start <= today <= end:
-                    row["tokens"].add(f"{facet.name}=co")
-            matched.append(row)
-
-        selections = {
-            name: {f"{name}={value}" for value in values} for name, values in query.filters.items()
-        }
-
-        def passes(row, skip=None):
-            return all(
-                row["tokens"] & tokens for name, tokens in selections.items() if name != skip
-            )
-
-        counts = {}
-        for row in matched:
-            for token in row["tokens"]:
-                name, _, value = token.partition("=")
-                if passes(row, skip=name):
-                    counts.setdefault(name, {})
-                    counts[name][value] = counts[name].get(value, 0) + 1
-        results = [row for row in matched if passes(row)]
-        results.sort(key=lambda row: self._python_key(query, row, bool(text.variants)))
-        page = results[query.offset : query.offset + query.per_page]
-        hits = [
-            Hit(
-                row["page_id"],
-                row["title"],
-                row["url"],
-                row["summary"],
-                _json(row["display"]),
-                row["score"],
-            )
-            for row in page
-        ]
-        return hits, len(results), counts
-
-    @staticmethod
-    def _python_key(query, row, has_text):
-        sort = query.sort
-        base = (-row["score"] if has_text else 0, row["sort_title"], row["page_id"])
-        if sort.column == "sort_title":
-            return (row["sort_title"], row["page_id"])
-        if sort.column:
-            value = row[sort.column]
-            missing = value is None
-            value = float(value) if value is not None else 0.0
-            return (missing, -value if sort.descending else value, *base)
-        return base
+            if candidates is not None and row["page_id"] not in candidates:
+                score = 0.0
+            scores[row["page_id"]] = score
+        return scores
 
 
 def _json(value):

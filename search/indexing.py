@@ -3,60 +3,52 @@ pages: one row per live, public page of each kind."""
 
 import logging
 
+from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
+from django.db.models import Value
 
 from search.database import TEXT_CONFIG
-from search.kinds import kind_for_page, kinds
+from search.facetindex import bump_version
+from search.kinds import get_kind, kind_for_page, kinds
 
 logger = logging.getLogger(__name__)
 
 BATCH = 500
 
 
-def _update_vectors(kind, page_ids=None):
-    if connection.vendor != "postgresql":
-        return
-    table = connection.ops.quote_name(kind.row_model._meta.db_table)
-    sql = (
-        f"UPDATE {table} SET search_vector = "  # noqa: S608 - fragments are ours, input is bound
-        f"setweight(to_tsvector('{TEXT_CONFIG}', names_exact), 'A') || "
-        f"setweight(to_tsvector('{TEXT_CONFIG}', text_exact), 'B'), "
-        f"tokens = ARRAY(SELECT jsonb_array_elements_text(facet_tokens))"
-    )
-    with connection.cursor() as cursor:
-        if page_ids is None:
-            cursor.execute(sql)
-        else:
-            cursor.execute(sql + " WHERE page_id = ANY(%s)", [list(page_ids)])
+def _row(kind, page):
+    """The row of a page: the kind's fields (which Elasticsearch indexes too) and, on
+    PostgreSQL, the text search vector — names weight A, text weight B — computed in the
+    same INSERT, so that a row is written once."""
+    fields = kind.build_row(page)
+    row = kind.row_model(page_id=page.pk, **fields)
+    if connection.vendor == "postgresql":
+        row.search_vector = SearchVector(
+            Value(fields["names_exact"]), weight="A", config=TEXT_CONFIG
+        ) + SearchVector(Value(fields["text_exact"]), weight="B", config=TEXT_CONFIG)
+    return row, fields
 
 
-def _is_searchable(kind, page):
-    return page.live and kind.live_pages().public().filter(pk=page.pk).exists()
-
-
-def index_page(page, _seen=None):
-    """Write (or remove) the row of one page, then the rows that depend on it (an
-    institution's programmes; a programme's occupations)."""
-    seen = set() if _seen is None else _seen
-    if page.pk in seen:
-        return
-    seen.add(page.pk)
+def index_page(page):
+    """Write (or remove) the row of one page and the rows that depend on it (see each
+    kind's ``dependents``)."""
     page = page.specific
-    kind = kind_for_page(page)
-    if kind is not None:
-        if _is_searchable(kind, page):
-            page = kind.live_pages().get(pk=page.pk)
-            fields = kind.build_row(page)
-            kind.row_model.objects.update_or_create(page_id=page.pk, defaults=fields)
-            _update_vectors(kind, [page.pk])
-            _elasticsearch("index", kind, page.pk, fields)
-        else:
-            remove_page(page.pk, kind)
-    for dependent in dependents_of(page):
-        index_page(dependent, seen)
+    index_pages([page, *dependents_of(page)])
+
+
+def index_pages(pages):
+    """Write (or remove) the rows of these pages, in one batch per kind."""
+    pending = {}
+    for page in pages:
+        kind = kind_for_page(page)
+        if kind is not None:
+            pending.setdefault(kind.name, set()).add(page.pk)
+    for kind_name, ids in pending.items():
+        write_rows(get_kind(kind_name), ids)
 
 
 def dependents_of(page):
+    """The pages whose rows show something of ``page`` (one step: not their dependents)."""
     pages = []
     for kind in kinds():
         if kind.dependents and isinstance(page, kind.dependency_models):
@@ -64,9 +56,29 @@ def dependents_of(page):
     return pages
 
 
+def write_rows(kind, ids):
+    """Rewrite the rows of those pages of a kind: a row for each live, public one, none for
+    the others."""
+    ids = set(ids)
+    pages = list(kind.live_pages().public().filter(pk__in=ids))
+    if kind.prepare:
+        kind.prepare(pages)
+    built = [_row(kind, page) for page in pages]
+    with transaction.atomic():
+        kind.row_model.objects.filter(page_id__in=ids).delete()
+        kind.row_model.objects.bulk_create([row for row, _ in built])
+        bump_version(kind)
+    for row, fields in built:
+        _elasticsearch("index", kind, row.page_id, fields)
+    for page_id in ids - {row.page_id for row, _ in built}:
+        _elasticsearch("delete", kind, page_id, None)
+
+
 def remove_page(page_id, kind=None):
     for each in [kind] if kind else kinds():
         deleted, _ = each.row_model.objects.filter(page_id=page_id).delete()
+        if deleted:
+            bump_version(each)
         if deleted or kind:
             _elasticsearch("delete", each, page_id, None)
 
@@ -83,9 +95,7 @@ def rebuild_rows(kind, progress=None):
         def write(batch):
             if kind.prepare:
                 kind.prepare(batch)
-            kind.row_model.objects.bulk_create(
-                [kind.row_model(page_id=page.pk, **kind.build_row(page)) for page in batch]
-            )
+            kind.row_model.objects.bulk_create([_row(kind, page)[0] for page in batch])
             return len(batch)
 
         for page in pages.iterator(chunk_size=BATCH):
@@ -96,7 +106,7 @@ def rebuild_rows(kind, progress=None):
                 if progress:
                     progress("rows", done, total)
         done += write(batch)
-        _update_vectors(kind)
+        bump_version(kind)
     if progress:
         progress("rows", done, total)
     return done

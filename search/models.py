@@ -52,3 +52,18 @@ class OccupationSearchRow(SearchRow):
     class Meta:
         verbose_name = _("dòng tìm kiếm nghề")
         verbose_name_plural = _("dòng tìm kiếm nghề")
+
+
+class SearchState(models.Model):
+    """The version of a kind's search rows: a new random value with every write, so that each
+    process knows when to reload its in-memory facet index (``search/facetindex.py``)."""
+
+    kind = models.CharField(max_length=40, primary_key=True)
+    version = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("phiên bản dòng tìm kiếm")
+        verbose_name_plural = _("phiên bản dòng tìm kiếm")
+
+    def __str__(self):
+        return f"{self.kind}: {self.version}"

@@ -1,12 +1,14 @@
 """The occupation kind: its facets, sorts and how an OccupationPage becomes a search row."""
 
+from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from careers.models import OccupationPage, Outlook, RiasecType, TrainingField, TrainingLevel
 from careers.text import fold, sort_key
+from institutions.models import InstitutionPage, ProgramPage
 from search.kinds import NAME, RELEVANCE, Facet, Kind, Sort, register
-from search.models import OccupationSearchRow
+from search.models import OccupationSearchRow, ProgrammeSearchRow
 from website.models import Province
 
 PAY_BANDS = {
@@ -52,8 +54,6 @@ def stream_text(value):
 
 def training_provinces(page):
     """Current provinces with a live, open programme that trains for the occupation."""
-    from institutions.models import InstitutionPage, ProgramPage
-
     paths = ProgramPage.objects.live().filter(occupations=page, retired=False)
     parents = {path[: -page.steplen] for path in paths.values_list("path", flat=True)}
     if not parents:
@@ -127,6 +127,27 @@ def live_pages():
     )
 
 
+def dependents(page):
+    """Occupation rows that show something of this page: the provinces where it is trained
+    (a programme's occupations; the occupations of an institution's programmes)."""
+    if isinstance(page, ProgramPage):
+        # Those it trains for now, and those its row named before (a link just removed).
+        tokens = ProgrammeSearchRow.objects.filter(page_id=page.pk).values_list(
+            "facet_tokens", flat=True
+        )
+        before = [
+            int(value)
+            for token in (tokens.first() or [])
+            if token.startswith("occupation=") and (value := token.partition("=")[2]).isdigit()
+        ]
+        found = OccupationPage.objects.filter(Q(programmes=page) | Q(pk__in=before))
+        return list(found.distinct())
+    if isinstance(page, InstitutionPage):
+        programmes = ProgramPage.objects.child_of(page)
+        return list(OccupationPage.objects.filter(programmes__in=programmes).distinct())
+    return []
+
+
 OCCUPATIONS = register(
     Kind(
         name="occupations",
@@ -146,5 +167,7 @@ OCCUPATIONS = register(
         sorts=(RELEVANCE, NAME, Sort("thu-nhap", _("Thu nhập cao nhất"), "pay_low", True)),
         build_row=build_row,
         live_pages=live_pages,
+        dependents=dependents,
+        dependency_models=(InstitutionPage, ProgramPage),
     )
 )

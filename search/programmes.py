@@ -171,12 +171,12 @@ def live_pages():
 
 
 def dependents(page):
-    """Rows that change with this page: an institution's programmes (name, place, type);
-    a programme's occupations (provinces where they are trained)."""
+    """Programme rows that show something of this page: an institution's name, place, type
+    and ownership; an occupation's title and other names."""
     if isinstance(page, InstitutionPage):
         return list(ProgramPage.objects.child_of(page).specific())
-    if isinstance(page, ProgramPage):
-        return list(OccupationPage.objects.filter(programmes=page))
+    if isinstance(page, OccupationPage):
+        return list(ProgramPage.objects.live().filter(occupations=page).specific())
     return []
 
 
@@ -222,7 +222,7 @@ PROGRAMMES = register(
         build_row=build_row,
         live_pages=live_pages,
         dependents=dependents,
-        dependency_models=(InstitutionPage, ProgramPage),
+        dependency_models=(InstitutionPage, OccupationPage),
         prepare=prepare,
     )
 )

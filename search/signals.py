@@ -4,7 +4,7 @@ from django.db.models.signals import post_delete, pre_delete
 
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from search.indexing import dependents_of, index_page, remove_page
+from search.indexing import dependents_of, index_page, index_pages, remove_page
 from search.kinds import kind_for_page, kinds
 
 
@@ -29,19 +29,14 @@ def on_deleted(sender, instance, **kwargs):
     kind = kind_for_page(instance)
     if kind is not None:
         remove_page(instance.pk, kind)
-    for dependent in getattr(instance, "_search_dependents", ()):
-        if type(dependent).objects.filter(pk=dependent.pk).exists():
-            index_page(dependent)
+    index_pages(getattr(instance, "_search_dependents", ()))
 
 
 def on_moved(sender, instance, **kwargs):
     def reindex():
         page = instance.specific
-        if kind_for_page(page):
-            index_page(page)
-        for descendant in page.get_descendants().live().specific():
-            if kind_for_page(descendant):
-                index_page(descendant)
+        moved = [page, *page.get_descendants().live().specific()]
+        index_pages(moved + [dependent for each in moved for dependent in dependents_of(each)])
 
     _later(reindex)
 

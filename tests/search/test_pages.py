@@ -83,9 +83,10 @@ def test_query_count_does_not_grow_with_the_data(client, catalogue, url):
         _occupation(
             index, f"Điện lạnh {number}", "52", ("trung-cap", "cao-dang"), "RIC", "tang", "9"
         )
+    client.get(url)  # the first search after a change reloads the facet index
     after = [_queries(client, url, params), _queries(client, url, {})]
     assert before == after
-    assert max(after) <= 8
+    assert max(after) <= 9  # labels, index version, matches, cards; site, settings, menu
 
 
 def test_api_answers_with_the_same_parameters(client, catalogue):

@@ -16,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            rows, peer = bench.run(options["runs"], options["keep"], out=self.stdout.write)
+            rows, peer, index = bench.run(options["runs"], options["keep"], out=self.stdout.write)
         except RuntimeError as error:
             raise CommandError(str(error)) from error
         self.stdout.write("")
@@ -30,6 +30,12 @@ class Command(BaseCommand):
         )
         ours = next(row for row in rows if row[0].startswith("từ khóa + 6"))
         self.stdout.write(
-            f"Tỉ lệ p95 (ta / đối chứng, cùng truy vấn “điện” + 6 bộ lọc): "
-            f"{ours[3] / peer_p95:.3f}×"
+            f"Tỉ lệ (ta / đối chứng, cùng truy vấn “điện” + 6 bộ lọc): "
+            f"p95 {ours[3] / peer_p95:.3f}×, p50 {ours[2] / peer_p50:.3f}×"
+        )
+        load_p50, load_p95, memory = index
+        self.stdout.write(
+            f"Chỉ mục bộ lọc trong bộ nhớ (chương trình): nạp lại sau khi xuất bản "
+            f"p50 {load_p50:.0f} ms, p95 {load_p95:.0f} ms; bộ nhớ mỗi tiến trình "
+            f"{memory / 1_000_000:.1f} MB"
         )

@@ -1,0 +1,143 @@
+"""The in-memory facet index of the database engine: bitsets, reloading when the rows change
+(including in another process and after a rolled-back write), scoring only the rows that pass
+the filters, and the database setting that lets PostgreSQL read matches through the index."""
+
+import pytest
+
+from django.db import connection, transaction
+
+from search import facetindex
+from search.database import DatabaseEngine
+from search.facetindex import positions_of
+from search.kinds import get_kind
+from search.models import ProgrammeSearchRow, SearchState
+from tests.search.helpers import counts, titles
+
+pytestmark = pytest.mark.django_db
+
+
+def run(params=""):
+    from tests.search.helpers import run as run_kind
+
+    return run_kind(DatabaseEngine(), params, kind="programmes")
+
+
+def test_positions_of_a_bitset():
+    assert positions_of(0) == []
+    assert positions_of(0b101001) == [0, 3, 5]
+    assert positions_of((1 << 900) | 1, limit=1) == [0]
+    assert positions_of((1 << 900) | 2) == [1, 900]
+
+
+def test_publishing_reloads_the_index(schools):
+    before = run("q=o to")
+    assert titles(before) == ["Công nghệ ô tô"]
+    version = SearchState.objects.get(kind="programmes").version
+    school = schools["b"]
+    school.ownership = "cong-lap"
+    school.save_revision().publish()
+    assert SearchState.objects.get(kind="programmes").version != version
+    after = run("q=o to&so-huu=cong-lap")
+    assert titles(after) == ["Công nghệ ô tô"]
+    assert counts(after, "ownership") == {"cong-lap": 1}
+
+
+def test_a_change_made_by_another_process_is_seen(schools):
+    """Another process writes the rows and a new version; this one's cached index must not
+    answer from the old rows."""
+    assert counts(run(""), "boarding") == {"co": 2}  # loads and caches the index
+    row = ProgrammeSearchRow.objects.get(page=schools["o-to"])
+    ProgrammeSearchRow.objects.filter(pk=row.pk).update(
+        facet_tokens=[*row.facet_tokens, "boarding=co"]
+    )
+    assert counts(run(""), "boarding") == {"co": 2}  # same version: the cache answers
+    SearchState.objects.filter(kind="programmes").update(version="another-process")
+    assert counts(run(""), "boarding") == {"co": 3}
+
+
+def test_a_rolled_back_write_leaves_no_trace(schools):
+    assert run("").total == 4
+    with pytest.raises(RuntimeError), transaction.atomic():
+        schools["o-to"].unpublish()
+        assert run("").total == 3  # seen inside the transaction
+        raise RuntimeError("roll back")
+    assert run("").total == 4
+    assert "Công nghệ ô tô" in titles(run(""))
+
+
+def test_without_a_recorded_version_the_rows_are_read_every_time(schools):
+    SearchState.objects.all().delete()
+    assert run("").total == 4
+    ProgrammeSearchRow.objects.filter(page=schools["o-to"]).delete()
+    assert run("").total == 3
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        "q=dien&trinh-do=cao-dang&trinh-do=trung-cap",
+        "q=ke toan&so-huu=cong-lap",
+        "q=ke tona doanh&ky-tuc-xa=co",  # the near-match search, with a filter
+        "q=can tho&sap-xep=hoc-phi&so-huu=cong-lap",
+    ],
+)
+def test_scoring_only_the_filtered_rows_changes_nothing(schools, monkeypatch, params):
+    from search import database
+
+    def outcome():
+        result = run(params)
+        return (
+            [(hit.title, hit.score) for hit in result.hits],
+            result.total,
+            result.fuzzy,
+            {facet.facet.name: counts(result, facet.facet.name) for facet in result.facets},
+        )
+
+    monkeypatch.setattr(database, "MAX_CANDIDATES", 0)
+    every_row_scored = outcome()
+    monkeypatch.setattr(database, "MAX_CANDIDATES", 5000)
+    assert outcome() == every_row_scored
+    assert every_row_scored[1] > 0
+
+
+def test_the_index_holds_each_row_once_in_name_order(schools):
+    index = facetindex.facet_index(get_kind("programmes"))
+    assert index.size == 4
+    assert [ProgrammeSearchRow.objects.get(pk=pk).title for pk in index.ids] == [
+        "Công nghệ ô tô",
+        "Điện công nghiệp",
+        "Kế toán doanh nghiệp",
+        "Kỹ thuật chế biến món ăn",
+    ]
+    assert index.totals["boarding"] == {"co": 2}
+    assert index.memory() > 0
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_postgresql_is_told_random_reads_are_cheap():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
+
+
+def test_renaming_an_occupation_reaches_the_programmes_that_train_for_it(schools, catalogue):
+    occupation = catalogue["o-to"]
+    occupation.title = "Kỹ thuật sửa chữa xe hơi"
+    occupation.save_revision().publish()
+    row = ProgrammeSearchRow.objects.get(page=schools["o-to"])
+    assert "xe hơi" in row.text_exact
+    assert titles(run("q=xe hoi")) == ["Công nghệ ô tô"]
+
+
+def test_a_removed_link_leaves_the_occupation_s_provinces(schools, catalogue):
+    from search.models import OccupationSearchRow
+
+    def provinces():
+        row = OccupationSearchRow.objects.get(page=catalogue["o-to"])
+        return [token for token in row.facet_tokens if token.startswith("province=")]
+
+    assert provinces() == [f"province={schools['b'].province.slug}"]
+    programme = schools["o-to"]
+    programme.occupations.set([catalogue["dien-cn"]])
+    programme.save_revision().publish()
+    assert provinces() == []
