@@ -17,6 +17,8 @@ import sys
 import threading
 import uuid
 
+from django.db import connection
+
 from search.models import SearchState
 
 _indexes = {}  # kind name -> FacetIndex
@@ -31,7 +33,13 @@ def bump_version(kind):
 def facet_index(kind):
     """The current index of a kind: one statement to check its version, and a reload when the
     rows have changed since (or, with no version recorded yet, every time)."""
-    version = SearchState.objects.filter(kind=kind.name).values_list("version", flat=True).first()
+    with connection.cursor() as cursor:  # once per search: no ORM query building
+        cursor.execute(
+            f"SELECT version FROM {SearchState._meta.db_table} WHERE kind = %s",  # noqa: S608 - the table name is ours
+            [kind.name],
+        )
+        row = cursor.fetchone()
+    version = row[0] if row else None
     index = _indexes.get(kind.name)
     if version is not None and index is not None and index.version == version:
         return index

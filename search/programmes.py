@@ -13,7 +13,7 @@ from institutions.models import (
     TuitionPeriod,
 )
 from search.kinds import NAME, RELEVANCE, Facet, Kind, Sort, register
-from search.models import ProgrammeSearchRow
+from search.models import OccupationSearchRow, ProgrammeSearchRow
 from search.occupations import field_labels, province_labels
 from website.models import Commune
 
@@ -40,10 +40,11 @@ def duration_band(months):
 
 
 def occupation_labels(values=None):
-    pages = OccupationPage.objects.live().order_by("sort_title")
+    """Searchable (live, public) occupations, from their search rows: one narrow table."""
+    rows = OccupationSearchRow.objects.order_by("sort_title", "page_id")
     if values is not None:
-        pages = pages.filter(pk__in=[int(value) for value in values if value.isdigit()])
-    return {str(pk): title for pk, title in pages.values_list("pk", "title")}
+        rows = rows.filter(page_id__in=[int(value) for value in values if value.isdigit()])
+    return {str(pk): title for pk, title in rows.values_list("page_id", "title")}
 
 
 def commune_labels(values=None):
