@@ -19,9 +19,8 @@ from django.utils import timezone
 
 from search.contract import Hit, SearchResult, facet_results
 from search.facetindex import facet_index
+from search.postgres import TEXT_CONFIG
 from search.text import like_escape
-
-TEXT_CONFIG = "vn_unaccent"
 
 # Relevance, the same in SQL and in Python: exact (as typed, with diacritics) beats folded;
 # the phrase beats scattered words; names beat body text.

@@ -3,11 +3,8 @@ pages: one row per live, public page of each kind."""
 
 import logging
 
-from django.contrib.postgres.search import SearchVector
-from django.db import connection, transaction
-from django.db.models import Value
+from django.db import transaction
 
-from search.database import TEXT_CONFIG
 from search.facetindex import bump_version
 from search.kinds import get_kind, kind_for_page, kinds
 
@@ -17,16 +14,10 @@ BATCH = 500
 
 
 def _row(kind, page):
-    """The row of a page: the kind's fields (which Elasticsearch indexes too) and, on
-    PostgreSQL, the text search vector — names weight A, text weight B — computed in the
-    same INSERT, so that a row is written once."""
+    """The row of a page, and its fields (which Elasticsearch indexes too). On PostgreSQL a
+    trigger adds the text search vector as the row is written (``search/postgres.py``)."""
     fields = kind.build_row(page)
-    row = kind.row_model(page_id=page.pk, **fields)
-    if connection.vendor == "postgresql":
-        row.search_vector = SearchVector(
-            Value(fields["names_exact"]), weight="A", config=TEXT_CONFIG
-        ) + SearchVector(Value(fields["text_exact"]), weight="B", config=TEXT_CONFIG)
-    return row, fields
+    return kind.row_model(page_id=page.pk, **fields), fields
 
 
 def index_page(page):

@@ -1,5 +1,7 @@
 """PostgreSQL objects the database engine needs, created by migrations (nothing on SQLite)."""
 
+TEXT_CONFIG = "vn_unaccent"
+
 CONFIGURATION = """
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'vn_unaccent') THEN
@@ -64,5 +66,41 @@ def row_indexes(table):
         if schema_editor.connection.vendor == "postgresql":
             for suffix in ("vector", "tokens", "trgm"):
                 schema_editor.execute(f"DROP INDEX IF EXISTS {table}_{suffix}")
+
+    return forwards, backwards
+
+
+VECTOR_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION search_row_vector() RETURNS trigger AS $$
+BEGIN
+  NEW.search_vector :=
+    setweight(to_tsvector('{TEXT_CONFIG}', coalesce(NEW.names_exact, '')), 'A') ||
+    setweight(to_tsvector('{TEXT_CONFIG}', coalesce(NEW.text_exact, '')), 'B');
+  RETURN NEW;
+END $$ LANGUAGE plpgsql;
+"""
+
+
+def vector_trigger(*tables):
+    """Forward and backward functions of a trigger that computes each row's search vector
+    (names weight A, text weight B) as it is written: a row is written once, by a plain
+    INSERT, and its vector can never be stale."""
+
+    def forwards(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        schema_editor.execute(VECTOR_FUNCTION)
+        for table in tables:
+            schema_editor.execute(
+                f"CREATE TRIGGER {table}_vector BEFORE INSERT OR UPDATE OF names_exact, "
+                f"text_exact ON {table} FOR EACH ROW EXECUTE FUNCTION search_row_vector()"
+            )
+
+    def backwards(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for table in tables:
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_vector ON {table}")
+        schema_editor.execute("DROP FUNCTION IF EXISTS search_row_vector()")
 
     return forwards, backwards
