@@ -6,6 +6,7 @@ diacritics, đ→d). The synonyms are one data table, ``SYNONYMS``: what people 
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from careers.text import fold
@@ -84,9 +85,15 @@ def _exact(text):
     return _SPACES.sub(" ", text.lower()).strip()
 
 
+def _printable(text):
+    """Without control and format characters (NUL, zero-width, …): nobody types them, and a
+    NUL cannot even be sent to PostgreSQL. Whitespace is kept (it separates words)."""
+    return "".join(char for char in text if char.isspace() or unicodedata.category(char)[0] != "C")
+
+
 def analyse(raw):
     """Read a query: the words as typed, then one variant per synonym that applies."""
-    raw = _SPACES.sub(" ", str(raw or "")).strip()[:MAX_QUERY_LENGTH]
+    raw = _SPACES.sub(" ", _printable(str(raw or ""))).strip()[:MAX_QUERY_LENGTH]
     words = tuple(words_of(fold(raw)))
     if not words:
         return QueryText(raw=raw)

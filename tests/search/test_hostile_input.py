@@ -57,3 +57,13 @@ def test_analysis_keeps_only_plain_words(text):
     for variant in analysed.variants:
         assert variant.words
         assert all(word.isascii() and word.isalnum() for word in variant.words)
+
+
+@pytest.mark.parametrize("text", ["0\x00", "điện\x00công", "\u200bđiện\u200d", "\x07\x1b[31m"])
+def test_control_characters_are_dropped(client, catalogue, text):
+    """Found by the property tests: a NUL in the query reached PostgreSQL, which refuses it."""
+    analysed = analyse(text)
+    assert all(char.isprintable() for char in analysed.raw)
+    assert client.get("/tim-kiem/", {"q": text}).status_code == 200
+    assert client.get("/api/search/occupations/", {"q": text}).status_code == 200
+    assert client.get("/api/search/suggest/", {"q": text}).status_code in (200, 400)
