@@ -4,6 +4,7 @@ from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
 from careers.models import LabourFigure, OccupationPage
+from website.pagination import BoundedPagination
 
 
 class OccupationsAPIViewSet(PagesAPIViewSet):
@@ -11,6 +12,7 @@ class OccupationsAPIViewSet(PagesAPIViewSet):
 
     model = OccupationPage
     name = "occupations"
+    pagination_class = BoundedPagination
     listing_default_fields = [
         *PagesAPIViewSet.listing_default_fields,
         "summary",
@@ -36,6 +38,7 @@ class LabourSeriesAPIViewSet(BaseAPIViewSet):
 
     model = LabourFigure
     name = "labour-series"
+    pagination_class = BoundedPagination
     filter_backends = [FieldsFilter, OrderingFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
         ["period", "region", "is_sample", "is_preliminary", "unit"]

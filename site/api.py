@@ -4,8 +4,14 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from careers.api import LabourSeriesAPIViewSet, OccupationsAPIViewSet
+from website.pagination import BoundedPagination
+
+
+class PublicPagesAPIViewSet(PagesAPIViewSet):
+    pagination_class = BoundedPagination
+
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("occupations", OccupationsAPIViewSet)
 api_router.register_endpoint("labour-series", LabourSeriesAPIViewSet)

@@ -1,9 +1,30 @@
 import re
 
 from django.conf import settings
+from django.http import QueryDict
 from django.utils.cache import patch_cache_control
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+
+
+class StripNullCharactersMiddleware:
+    """Drop NUL characters from URL parameters before any view reads them.
+
+    Nobody types a NUL, and PostgreSQL refuses one in any text value: without this, a
+    ``?tinh=%00`` reaching a filter would fail the page with a 500 instead of being ignored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            cleaned = QueryDict(mutable=True)
+            for name, values in request.GET.lists():
+                cleaned.setlist(name.replace("\x00", ""), [v.replace("\x00", "") for v in values])
+            cleaned._mutable = False
+            request.GET = cleaned
+        return self.get_response(request)
 
 
 class PublicCacheMiddleware:
