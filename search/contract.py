@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from search.kinds import RELEVANCE, VALUE_PATTERN
 from search.text import MAX_QUERY_LENGTH, analyse
+from website.parsing import strict_int
 
 MAX_PAGE = 500
 MAX_VALUES_PER_FACET = 30
@@ -213,9 +214,9 @@ def parse_query(kind, params, strict=False):
     page = 1
     page_raw = params.get(PAGE_PARAM, "")
     if page_raw:
-        try:
-            page = int(page_raw)
-        except ValueError:
+        page = strict_int(page_raw)
+        if page is None:
+            page = 1
             errors.append(_("Số trang phải là một số nguyên dương."))
         else:
             if page < 1 or page > MAX_PAGE:
