@@ -66,11 +66,12 @@ class Shortlist:
 
 
 def _add_value(shortlist, kind, value, limit):
-    if ID.fullmatch(value) and int(value) not in shortlist.ids(kind):
-        if len(shortlist.ids(kind)) < limit:
-            shortlist.ids(kind).append(int(value))
-            return
-    shortlist.ignored += 1
+    """Add an id given as text; count what is not one, or what is past ``limit``."""
+    ids = shortlist.ids(kind)
+    if not ID.fullmatch(value) or (int(value) not in ids and len(ids) >= limit):
+        shortlist.ignored += 1
+    elif int(value) not in ids:
+        ids.append(int(value))
 
 
 def from_params(params, limit=MAX_KEPT):
