@@ -107,7 +107,7 @@ def build_row(page):
         "display": {
             "levels": [str(TrainingLevel(level).label) for level in levels],
             "field": field.name if field else "",
-            "riasec": page.riasec_code,
+            "riasec": page.interest_code,
             "outlook": str(Outlook(page.outlook).label) if page.outlook else "",
             "pay_low": float(pay_low) if pay_low is not None else None,
             "pay_high": float(pay_high) if pay_high is not None else None,
@@ -121,7 +121,7 @@ def build_row(page):
 def live_pages():
     return (
         OccupationPage.objects.live()
-        .select_related("training_field")
+        .select_related("training_field", "isco_group")
         .prefetch_related("routes")
         .order_by("pk")
     )

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,6 +10,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.models import Page
 
+from careers import views as careers_views
+from institutions import views as institutions_views
 from institutions.views import PageTypesUsageReportView
 from website import admin_access, views
 from website.api import api_router
@@ -51,6 +53,25 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/search/", include("search.urls")),
     path("tim-kiem/", include("search.page_urls")),
+    path("trac-nghiem-so-thich/", careers_views.interest_quiz, name="interest_quiz"),
+    path(
+        "trac-nghiem-so-thich/ket-qua/",
+        careers_views.interest_quiz_result,
+        name="interest_quiz_result",
+    ),
+    path("danh-sach-cua-toi/", institutions_views.shortlist_page, name="shortlist"),
+    re_path(
+        r"^danh-sach-cua-toi/(?P<action>them|bo|luu)/$",
+        institutions_views.shortlist_change,
+        name="shortlist_change",
+    ),
+    path("so-sanh/", institutions_views.compare_page, name="compare"),
+    path(
+        "so-sanh/ban-in/",
+        institutions_views.compare_page,
+        {"printable": True},
+        name="compare_print",
+    ),
     path("sitemap.xml", sitemap),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
