@@ -94,9 +94,14 @@ class SearchResult:
     hits: list
     total: int
     facets: list
-    fuzzy: bool = False  # no exact match: these are near matches (typos)
+    fuzzy: bool = False  # nothing matched every word: these are near matches
     engine: str = ""
     notices: list = field(default_factory=list)
+
+    @property
+    def approximate(self):
+        """The contract's name (API field ``approximate``, "kết quả gần đúng" on the page)."""
+        return self.fuzzy
 
     @property
     def num_pages(self):
@@ -120,7 +125,7 @@ class SearchResult:
             "per_page": query.per_page,
             "total": self.total,
             "num_pages": self.num_pages,
-            "fuzzy": self.fuzzy,
+            "approximate": self.approximate,
             "engine": self.engine,
             "filters": {
                 query.kind.facet(name).param: list(values) for name, values in query.filters.items()

@@ -77,17 +77,18 @@ def build_row(page, institution=None):
     place = []
     if institution:
         place = [institution.title, institution.province.short_name if institution.province else ""]
+    # What a person searching means (every typed word must be here): the names, the field,
+    # the occupations, the institution's name and province — not the summary, outcomes or
+    # address, whose every-day words ("tỉnh", "máy", "lập") made most rows match anything.
     text = " ".join(
         filter(
             None,
             [
                 names,
-                page.summary,
                 field.name if field else "",
                 " ".join(o.title for o in occupations),
                 " ".join(filter(None, (o.other_names for o in occupations))),
                 *place,
-                page.outcomes_text,
             ],
         )
     )
