@@ -6,10 +6,10 @@ MANAGE := $(BIN)/python manage.py
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=website.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test test-es lint format bench check-python
+.PHONY: help install run demo test test-es lint format bench check-python stack stack-up stack-down
 
 help: ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Cần Python 3.12 trở lên / Python 3.12+ is required: make PYTHON=python3.12 ...")'
@@ -28,8 +28,20 @@ demo: install ## Migrate and load the demo content (idempotent)
 	$(MANAGE) load_demo
 	$(MANAGE) search_index --rebuild
 
-run: demo ## Set up and serve the site at http://127.0.0.1:8000
+run: demo ## Set up and serve the site at http://127.0.0.1:8000 (scheduled publishing every minute)
+	( while sleep 60; do $(MANAGE) publish_scheduled; done ) & trap 'kill $$!' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
+
+# The production stack: nginx (TLS, static, media) -> Varnish -> gunicorn, Redis, the scheduler.
+# DATABASE_URL must be PostgreSQL; ports and folders from the environment (docs/operations.md).
+stack: install ## Production stack in the foreground (https://127.0.0.1:8443/); Ctrl-C stops it
+	$(BIN)/python deploy/stack.py run
+
+stack-up: install ## The production stack in the background
+	$(BIN)/python deploy/stack.py up
+
+stack-down: ## Stop the background production stack
+	$(BIN)/python deploy/stack.py down
 
 lint: install ## ruff check and format check
 	$(BIN)/ruff check .

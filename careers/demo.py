@@ -91,7 +91,6 @@ def _occupation(data, fields, isco):
         working_hours=data["hours"],
         physical_demands=data["physical"],
         safety=data["safety"],
-        riasec_code=data["riasec"],
         riasec_explanation=data["why"],
         skills="\n".join(data["skills"]),
         further_study=data.get("further", content.FURTHER_STUDY_DEFAULT),

@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.views.bulk_action import index as bulk_actions
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -37,7 +36,9 @@ from careers.streaming_access import (
     user_areas,
 )
 from careers.streaming_import import import_streaming
+from website.admin_access import task_state_of_object
 from website.models.areas import Commune, District, Province, Structure
+from website.parsing import strict_int
 
 
 class StreamingFigureForm(WagtailAdminModelForm):
@@ -83,17 +84,16 @@ class StreamingFigureForm(WagtailAdminModelForm):
 
 
 def area_guard(view):
-    """Answer 404 for a figure outside the user's area, whatever the admin view."""
+    """Answer 404 for a figure outside the user's area, whatever the admin view, and for a
+    workflow action naming another figure's task."""
 
     @functools.wraps(view)
+    @task_state_of_object(StreamingFigure, "pk")
     def guarded(request, *args, **kwargs):
         pk = kwargs.get("pk")
         if pk is not None:
-            try:
-                pk = int(str(pk))
-            except ValueError as error:
-                raise Http404 from error
-            if not figures_for(request.user).filter(pk=pk).exists():
+            pk = strict_int(str(pk))
+            if pk is None or not figures_for(request.user).filter(pk=pk).exists():
                 raise Http404
         return view(request, *args, **kwargs)
 
@@ -214,16 +214,7 @@ def import_view(request):
     )
 
 
-def bulk_action_in_area(request, action):
-    """Wagtail's bulk-action confirmation lists every chosen figure before any hook runs, so
-    ``website.urls`` sends streaming figures' bulk actions here first: a figure outside the
-    user's area, or "all" figures for anyone but an administrator, is refused."""
-    ids = request.GET.getlist("id")
-    if "all" in ids:
-        allowed = request.user.is_superuser
-    else:
-        chosen = StreamingFigure.objects.filter(pk__in=[pk for pk in ids if pk.isdigit()])
-        allowed = all(covers_figure(request.user, figure) for figure in chosen)
-    if not allowed:
-        return HttpResponseForbidden(_("Có số liệu nằm ngoài địa bàn bạn phụ trách."))
-    return bulk_actions(request, "careers", "streamingfigure", action)
+def figures_in_area(user, model):
+    """``filter_admin_objects`` hook (website.admin_access): the streaming figures an officer
+    may see, so bulk actions never list, and never act on, another area's figures."""
+    return figures_for(user) if model is StreamingFigure else None

@@ -101,6 +101,7 @@ register_snippet(TaxonomyGroup)
 register_snippet(LabourGroup)
 register_snippet(StreamingGroup)
 hooks.register("before_bulk_action", streaming_admin.refuse_other_areas)
+hooks.register("filter_admin_objects", streaming_admin.figures_in_area)
 
 
 @hooks.register("register_admin_urls")

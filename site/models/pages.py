@@ -1,7 +1,4 @@
-from anyascii import anyascii
-
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -11,6 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from website.blocks import BodyBlock
+from website.slugs import slugify
 
 
 class BasePage(Page):
@@ -43,7 +41,7 @@ class BasePage(Page):
     def full_clean(self, *args, **kwargs):
         # Vietnamese titles make ASCII slugs: "Điện công nghiệp" → "dien-cong-nghiep".
         if not self.slug and self.title:
-            self.slug = slugify(anyascii(self.title))
+            self.slug = slugify(self.title)
         super().full_clean(*args, **kwargs)
 
     def get_share_image(self):

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "website.admin_access.ReportsGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -111,10 +112,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 if os.environ.get("CACHE_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Answers as "not cached" while Redis is down, instead of failing the page.
+            "BACKEND": "website.cache.ResilientRedisCache",
             "LOCATION": os.environ["CACHE_URL"],
+            # Give up on an unanswering Redis quickly: a miss costs less than a wait.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
+    # Sessions live in PostgreSQL and are read through the cache: a logged-in editor stays
+    # logged in when Redis restarts or loses its memory.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Elasticsearch (optional; docs/search.md). Elasticsearch 9 starts with TLS and
 # authentication on: give the cluster's CA certificate and an API key.
@@ -202,7 +209,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["default"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        # Wagtail's HTTP backend (PURGE to the Varnish of deploy/), after the commit.
+        "BACKEND": "website.frontendcache.CommittedHTTPBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
     }
 

@@ -69,13 +69,16 @@ def occupation(index, title="Điện dân dụng", slug=None, live=True, levels=
         "working_hours": "Giờ hành chính, khách hay gọi buổi tối.",
         "physical_demands": "Leo thang, chui trần.",
         "safety": "Ngắt điện trước khi làm.",
-        "riasec_code": "RCI",
         "riasec_explanation": "Hợp với người khéo tay.",
         "skills": "Đi dây đúng kỹ thuật\nTìm lỗi đồ điện",
         "further_study": "Liên thông lên cao đẳng khoảng 1,5 năm.",
         "training_field": TrainingField.objects.get(code="52"),
     }
     defaults.update(fields)
+    if defaults.get("riasec_code"):  # an editor's code, which needs a reason
+        defaults.setdefault("riasec_override_reason", "Mã đặt riêng cho phép thử.")
+    elif "isco_group" not in defaults:
+        defaults["isco_group"] = isco_group()
     page = OccupationPage(title=title, slug=slug or f"nghe-{number}", **defaults)
     page.routes = [
         OccupationRoute(

@@ -220,6 +220,45 @@ def test_gso_tables_load_national_and_regional_figures(db):
     assert sum(result.created + result.updated for result in again.values()) == 0
 
 
+def test_gso_sector_spelled_stream_is_imported_not_dropped(db):
+    """The yearbook's employment table spells section D “Electricity, gas, stream …”: its 22
+    values (employment and its share, 2005–2016) are imported through the alias table."""
+    import_isco()
+    assert all(result.ok for result in import_gso_yearbook().values())
+    electricity = LabourFigure.objects.filter(
+        sector__code="D", indicator__slug__in=["lao-dong-co-viec-lam", "co-cau-lao-dong"]
+    )
+    assert electricity.count() == 22
+    assert electricity.get(indicator__slug="lao-dong-co-viec-lam", period="2005").value == (
+        Decimal("135.400")
+    )
+    assert LabourFigure.objects.filter(
+        indicator__slug="thu-nhap-khu-vuc-nha-nuoc", sector__code="D"
+    ).exists()
+
+
+def test_gso_label_that_matches_nothing_is_an_error_naming_its_row(db, monkeypatch):
+    from careers import gso
+
+    import_isco()
+    monkeypatch.setattr(gso, "SECTOR_ALIASES", {})  # without the alias, “stream” is unknown
+    result = import_gso_yearbook()["employed_by_economic_activity.csv"]
+    assert not result.ok
+    assert [str(error) for error in result.errors] == [
+        "Dòng 8: nhãn “Electricity, gas, stream and air conditioning supply” không khớp ngành "
+        "kinh tế nào; thêm nó vào bảng tên gọi khác trong careers/gso.py nếu đó là cách viết "
+        "khác của một ngành kinh tế."
+    ]
+    assert not LabourFigure.objects.filter(indicator__slug="co-cau-lao-dong").exists()
+
+
+def test_gso_labels_the_tables_skip_are_listed_explicitly():
+    from careers import gso
+
+    assert {"others"} == gso.SKIPPED_LABELS  # GSO's “Others” occupation row, not ISCO-08
+    assert gso.SECTOR_ALIASES == {"electricity gas stream and air conditioning supply": "D"}
+
+
 def test_gso_province_table_refuses_provinces_it_cannot_find(db):
     import_isco()
     factories.province("Hà Nội", Structure.LEGACY, code="01")  # only one of the 63

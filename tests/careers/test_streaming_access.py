@@ -302,3 +302,48 @@ def test_district_import_is_submitted_for_review(client, tan_an):
     client.post(reverse("careers_import_streaming"), {"file": file})
     figure = StreamingFigure.objects.get(document="Báo cáo Tân An")
     assert figure.workflow_in_progress
+
+
+def test_approving_with_another_areas_task_is_refused(client, tan_an, tay_ninh, can_tho):
+    """The workflow action URL of one's own figure with another province's task id used to
+    approve and publish the other province's figure: the area check looked at the figure only."""
+    from careers.streaming_access import submit_for_review
+
+    own = StreamingFigure.objects.filter(current_province__short_name="Cần Thơ").first()
+    other = district_target("Tân An")
+    for figure in (own, other):
+        figure.value = Decimal("12")
+        figure.save_revision(user=tan_an)
+        submit_for_review(figure, tan_an)
+    other_state = other.current_workflow_task_state
+    approve = reverse(
+        "wagtailsnippets_careers_streamingfigure:workflow_action",
+        args=[own.pk, "approve", other_state.pk],
+    )
+    client.force_login(can_tho)
+    assert client.post(approve).status_code == 404
+    other.refresh_from_db()
+    assert other.workflow_in_progress and other.value == Decimal("40.21")
+
+
+@pytest.mark.parametrize("odd", ["%20{pk}", "%2B{pk}", "{pk}%20", "{half}_{rest}", "ALL", "%D9%A3"])
+def test_bulk_ids_that_are_not_plain_digits_are_a_400(client, tan_an, odd):
+    """`?id=%20103` passed the area guard (not digits, so not checked) and Django then read it
+    as 103: the confirmation listed other areas' figures. `?id=ALL` was a 500."""
+    other = district_target("Châu Thành")
+    pk = str(other.pk)
+    client.force_login(tan_an)
+    bulk = reverse("wagtail_bulk_action", args=["careers", "streamingfigure", "delete"])
+    query = odd.format(pk=pk, half=pk[:1], rest=pk[1:])
+    response = client.get(f"{bulk}?id={query}")
+    assert response.status_code == 400
+    assert "Châu Thành" not in response.content.decode()
+    assert "chỉ gồm chữ số 0–9" in response.content.decode()
+
+
+def test_site_history_is_closed_to_officers_without_the_menu_item(client, tan_an):
+    client.force_login(tan_an)
+    for url in ("/admin/reports/site-history/", "/admin/reports/site-history/results/"):
+        response = client.get(url)
+        assert response.status_code == 403
+        assert "Châu Thành" not in response.content.decode()

@@ -43,3 +43,39 @@ def test_an_api_offset_past_what_the_database_takes_is_a_400(client, home_page):
         assert response.status_code == 400
         assert "offset" in response.json()["message"]
     assert client.get("/api/v2/occupations/", {"offset": "1000"}).status_code == 200
+
+
+@pytest.mark.parametrize("odd", ["%E2%91%A0", "%C2%B2", "%D9%A3", "%2B1", "%201"])
+def test_odd_digits_in_the_occupation_facet_are_ignored(client, home_page, odd):
+    """`nghe=①` and `nghe=²` passed ``str.isdigit()`` and failed ``int()``: a 500."""
+    page = client.get(f"/tim-kiem/?loai=chuong-trinh&nghe={odd}")
+    assert page.status_code == 200
+    api = client.get(f"/api/search/programmes/?nghe={odd}")
+    assert api.status_code in (200, 400)
+    assert api.json()
+
+
+@pytest.mark.parametrize("param", ["offset", "limit"])
+@pytest.mark.parametrize("odd", ["%C2%B2%C2%B2", "%E2%91%A0", "%D9%A3", "%2B1", "%201", "1_0"])
+def test_odd_digits_in_api_paging_are_a_400(client, home_page, param, odd):
+    for endpoint in ("pages", "occupations", "labour-series"):
+        response = client.get(f"/api/v2/{endpoint}/?{param}={odd}")
+        assert response.status_code == 400
+        assert param in response.json()["message"]
+
+
+def test_an_unknown_search_operator_is_a_400(client, home_page):
+    for endpoint in ("pages", "occupations"):
+        response = client.get(f"/api/v2/{endpoint}/?search=a&search_operator=x")
+        assert response.status_code == 400
+        assert "search_operator" in response.json()["message"]
+    assert client.get("/api/v2/pages/?search=a&search_operator=and").status_code == 200
+
+
+def test_the_strict_int_parser_takes_ascii_digits_only():
+    from website.parsing import strict_int
+
+    assert strict_int("103") == 103 and strict_int("0") == 0
+    for odd in (" 103", "+103", "1_03", "١٠٣", "²", "①", "-1", "", "1e3", "9" * 19, None):
+        assert strict_int(odd) is None
+    assert strict_int("11", maximum=10) is None
