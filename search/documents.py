@@ -246,30 +246,48 @@ def _tier(score, queries):
     return ConstantScore(filter=_any(queries), boost=score)
 
 
+def _every_word(text, prefix=False):
+    """Every word of one reading of the query (as typed or a synonym reading) in the
+    searchable text, whole (``match``, ``operator: and``: the database's ``w1 & w2``); with
+    ``prefix`` the last word may begin a longer word (``match_bool_prefix``: ``w1 & w2:*``)."""
+    query = MatchBoolPrefix if prefix else Match
+    return _any(
+        [query(text={"query": variant.folded, "operator": "and"}) for variant in text.variants]
+    )
+
+
 def text_query(text, fuzzy=False):
     """The query part for what was typed, built from the same reading of the query as the
     database engine (``search.text.analyse``: the words folded, one variant per synonym).
 
-    Strict: every word of one variant in the searchable text (the names are part of it), the
-    last word as a prefix — ``match_bool_prefix`` with ``operator: and``, the database's
-    ``w1 & w2 & w3:*``. Ranking: the database engine's tiers as constant scores (exact
-    diacritics in the names 100 and the text 50, the folded phrase in the names 40 and the
-    text 20, names starting with it 10, what was typed before synonyms in the names 30),
-    then BM25 × TIE_BREAK to order within a tier.
+    Strict: every word, whole, of one reading in the searchable text (what each kind's
+    ``build_row`` puts in ``text_*``: names, other names, field, occupations, the
+    institution's name and province). Ranking: the database engine's tiers as constant
+    scores (exact diacritics in the names 100 and the text 50, the folded phrase in the names
+    40 and the text 20, names starting with it 10, what was typed before synonyms in the
+    names 30), then BM25 × TIE_BREAK to order within a tier.
 
-    Fuzzy (only when the strict query finds nothing): every word of the names within
-    ``fuzziness: AUTO``."""
+    Near matches (``fuzzy``, only when the strict query finds nothing; flagged
+    ``approximate``): the last word as the start of a longer word ("ke to" → "kế toán"),
+    ranked first (a constant 1), or every word of the names within ``fuzziness: AUTO`` (a
+    typo), ranked after them by BM25 × TIE_BREAK — as the database engine ranks an unfinished
+    word (1 + similarity) before a typo (similarity < 1)."""
     if fuzzy:
-        return Match(names={"query": text.folded, "fuzziness": "AUTO", "operator": "and"})
+        return Bool(
+            should=[
+                ConstantScore(filter=_every_word(text, prefix=True), boost=1),
+                Match(
+                    names={
+                        "query": text.folded,
+                        "fuzziness": "AUTO",
+                        "operator": "and",
+                        "boost": TIE_BREAK,
+                    }
+                ),
+            ],
+            minimum_should_match=1,
+        )
     variants = text.variants
-    every_word = Bool(
-        should=[
-            MatchBoolPrefix(text={"query": variant.folded, "operator": "and"})
-            for variant in variants
-        ],
-        minimum_should_match=1,
-        boost=TIE_BREAK,
-    )
     tiers = [
         _tier(EXACT_NAMES, [MatchPhrasePrefix(**{"names.exact": v.exact}) for v in variants]),
         _tier(EXACT_TEXT, [MatchPhrasePrefix(**{"text.exact": v.exact}) for v in variants]),
@@ -278,7 +296,7 @@ def text_query(text, fuzzy=False):
         _tier(STARTS_NAMES, [Prefix(names_start=v.folded) for v in variants]),
         _tier(LITERAL_NAMES, [MatchPhrasePrefix(names=text.folded)]),
     ]
-    return Bool(must=[every_word], should=tiers)
+    return Bool(must=[Bool(must=[_every_word(text)], boost=TIE_BREAK)], should=tiers)
 
 
 class KindSearch(FacetedSearch):

@@ -149,17 +149,21 @@ def test_no_request_sorts_on_id(db, kind_name):
 
 
 def test_every_typed_word_is_required(db):
-    """Matching requires every word of one reading of the query (the synonyms give the
-    others) in the searchable text, the last word as a prefix: ``match_bool_prefix`` with
-    ``operator: and`` — the database engine's ``w1 & w2 & w3:*``."""
+    """Matching requires every word, whole, of one reading of the query (the synonyms give
+    the others) in the searchable text: ``match`` with ``operator: and`` — the database
+    engine's ``w1 & w2 & w3``."""
     body = body_of("q=lap trinh may")
     required = body["query"]["bool"]["must"][0]["bool"]
-    readings = [clause["match_bool_prefix"]["text"] for clause in required["should"]]
-    assert {"query": "lap trinh may", "operator": "and"} in readings
-    assert all(reading["operator"] == "and" for reading in readings)
-    assert required["minimum_should_match"] == 1
+    assert required["boost"] < 0.01  # relevance only breaks ties
+    readings = required["must"][0]["bool"]
+    assert readings["minimum_should_match"] == 1
+    matches = [clause["match"]["text"] for clause in readings["should"]]
+    assert {"query": "lap trinh may", "operator": "and"} in matches
+    assert all(match["operator"] == "and" for match in matches)
     # One reading per synonym variant, as the database engine reads the query.
-    assert [r["query"] for r in readings] == [v.folded for v in analyse("lap trinh may").variants]
+    assert [m["query"] for m in matches] == [v.folded for v in analyse("lap trinh may").variants]
+    single = body_of("q=ke toan")["query"]["bool"]["must"][0]["bool"]["must"][0]
+    assert single == {"match": {"text": {"query": "ke toan", "operator": "and"}}}
 
 
 def test_ranking_tiers_are_constant_scores(db):
@@ -178,13 +182,36 @@ def test_ranking_tiers_are_constant_scores(db):
         database.LITERAL_NAMES,
     ]
     assert tiers[0]["constant_score"]["filter"] == {"match_phrase_prefix": {"names.exact": "điện"}}
-    assert body["query"]["bool"]["must"][0]["bool"]["boost"] < 0.01
 
 
-def test_near_matches_require_every_word_too(db):
+def test_near_matches_are_an_unfinished_last_word_or_a_typo(db):
+    """Only when nothing holds every word: the last word as the start of a longer word,
+    ranked before a typo in the names (every word within ``fuzziness: AUTO``)."""
     body = body_of("q=ke tona", fuzzy=True)
     assert body["query"] == {
-        "match": {"names": {"query": "ke tona", "fuzziness": "AUTO", "operator": "and"}}
+        "bool": {
+            "should": [
+                {
+                    "constant_score": {
+                        "filter": {
+                            "match_bool_prefix": {"text": {"query": "ke tona", "operator": "and"}}
+                        },
+                        "boost": 1,
+                    }
+                },
+                {
+                    "match": {
+                        "names": {
+                            "query": "ke tona",
+                            "fuzziness": "AUTO",
+                            "operator": "and",
+                            "boost": 0.001,
+                        }
+                    }
+                },
+            ],
+            "minimum_should_match": 1,
+        }
     }
 
 
