@@ -516,7 +516,8 @@ class Cluster:
     search with scroll {_scroll_id, took, timed_out, _shards, hits}; clear scroll
     {succeeded, num_freed}. A write with ``require_alias`` to a name that is not an alias gets
     the server's item error (404 index_not_found_exception, "no such index [x] and
-    [require_alias] request flag is [true] and [x] is not an alias", TransportBulkAction)."""
+    [require_alias] request flag is [true] and [x] is not an alias"; asserted by the server's
+    REST test AutoCreateIndexIT.testRequireAliasImplicitValueIsTrue)."""
 
     def __init__(self, concrete=(), fail_bulk=None, fail_create=None):
         self.documents = {name: {} for name in concrete}  # index -> {id: source}
