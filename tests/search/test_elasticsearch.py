@@ -825,3 +825,13 @@ def test_programme_mapping(db):
     assert properties["commune"] == {"type": "keyword"}
     assert properties["names"]["search_analyzer"] == "vi_search"
     assert "admission" not in properties  # computed at search time, never stored
+
+
+def test_tests_never_touch_the_production_indexes(settings):
+    """The test settings give this run its own index prefix (the session fixture deletes its
+    indexes by name at the end) and keep Elasticsearch off unless a test asks for it."""
+    assert settings.ELASTICSEARCH_INDEX_PREFIX.startswith("test-")
+    assert settings.ELASTICSEARCH_INDEX_PREFIX != "huong-nghiep-"
+    assert settings.ELASTICSEARCH_URL == ""
+    engine = ElasticsearchEngine(CLOSED_PORT, settings.ELASTICSEARCH_INDEX_PREFIX)
+    assert engine.alias(get_kind("occupations")).startswith(settings.ELASTICSEARCH_INDEX_PREFIX)
