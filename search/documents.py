@@ -598,8 +598,10 @@ class ElasticsearchEngine:
         written, ``deleted`` page ids removed. Through the alias with ``require_alias`` —
         before the first rebuild there is no alias, and the write fails (404
         ``index_not_found_exception``) instead of auto-creating a concrete index under the
-        alias's name that would block every later alias swap. ``refresh=wait_for``: visible to
-        the next search, without forcing a refresh of its own."""
+        alias's name that would block every later alias swap (deletes never create an index:
+        TransportBulkAction skips them when it collects the indices to auto-create).
+        ``refresh=wait_for``: visible to the next search, without forcing a refresh of its
+        own."""
         alias = self.alias(kind)
         document_class = DOCUMENTS[kind.name]
         operations = []

@@ -98,6 +98,14 @@ def test_replicas_are_a_setting(db, settings):
     assert built["settings"]["number_of_replicas"] == 2
 
 
+def test_short_timeouts_for_searches_long_ones_for_rebuilds(db, settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    engine = ElasticsearchEngine.from_settings()
+    assert engine.client._request_timeout == 1
+    assert engine.rebuild_timeout == 120
+    assert engine.client.options(request_timeout=engine.rebuild_timeout)._request_timeout == 120
+
+
 def test_one_client_per_engine_with_tls_and_api_key(db, settings, tmp_path):
     settings.ELASTICSEARCH_URL = "https://127.0.0.1:9"
     a = ElasticsearchEngine.from_settings()
