@@ -559,7 +559,8 @@ class ElasticsearchEngine:
         try:
             yield
         except (TransportError, ApiError, BulkIndexError) as error:
-            if breaker and isinstance(error, TransportConnectionError | ConnectionTimeout):
+            down = isinstance(error, TransportConnectionError | ConnectionTimeout)
+            if breaker and down and not isinstance(error, TlsError):  # TLS: misconfigured
                 self.breaker.trip()
             raise classify(error) from error
 

@@ -843,3 +843,17 @@ def test_tests_never_touch_the_production_indexes(settings):
     assert settings.ELASTICSEARCH_URL == ""
     engine = ElasticsearchEngine(CLOSED_PORT, settings.ELASTICSEARCH_INDEX_PREFIX)
     assert engine.alias(get_kind("occupations")).startswith(settings.ELASTICSEARCH_INDEX_PREFIX)
+
+
+def test_a_tls_error_is_a_misconfiguration_not_an_outage():
+    """A certificate the client cannot verify is refused loudly, and does not open the
+    breaker (which would turn the next 30 s of errors into quiet fallbacks)."""
+    import ssl
+
+    from elastic_transport import TlsError
+
+    engine = ElasticsearchEngine("https://127.0.0.1:9")
+    cause = ssl.SSLCertVerificationError("certificate verify failed")
+    with pytest.raises(ElasticsearchRefused, match="certificate verify failed"), engine._guard():
+        raise TlsError("TLS error", errors=(cause,))  # as elastic_transport's node raises it
+    assert not engine.breaker.is_open()
