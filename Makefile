@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=website.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test lint format bench check-python stack stack-up stack-down
+.PHONY: help install run demo test test-es lint format bench check-python stack stack-up stack-down
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -57,6 +57,10 @@ bench: install ## Search benchmark on PostgreSQL (BENCH_DATABASE_URL); see docs/
 	-psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))" 2>/dev/null
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) search_bench --runs 40
+
+test-es: install ## The search suite against a real Elasticsearch: ELASTICSEARCH_URL=https://… make test-es
+	@test -n "$(ELASTICSEARCH_URL)" || { echo "ELASTICSEARCH_URL chưa đặt / is not set: ELASTICSEARCH_URL=https://… make test-es"; exit 2; }
+	ELASTICSEARCH_URL="$(ELASTICSEARCH_URL)" REQUIRE_ELASTICSEARCH=1 $(TEST_SETTINGS) $(BIN)/python -m pytest tests/search $(PYTEST_ARGS)
 
 test: install ## Checks, migrations check, lint and the whole test suite
 	$(TEST_SETTINGS) $(MANAGE) check

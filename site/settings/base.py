@@ -123,7 +123,15 @@ if os.environ.get("CACHE_URL"):
     # logged in when Redis restarts or loses its memory.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
+# Elasticsearch (optional; docs/search.md). Elasticsearch 9 starts with TLS and
+# authentication on: give the cluster's CA certificate and an API key.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")
+ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "huong-nghiep-")
+ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "1"))  # search, suggest
+ELASTICSEARCH_REBUILD_TIMEOUT = float(os.environ.get("ELASTICSEARCH_REBUILD_TIMEOUT", "120"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
