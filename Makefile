@@ -53,10 +53,12 @@ format: install ## Format and fix with ruff
 
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/searchbench
 
-bench: install ## Search benchmark on PostgreSQL (BENCH_DATABASE_URL); see docs/benchmarks.md
+SIZE ?= 20000
+
+bench: install ## Search benchmark on PostgreSQL (BENCH_DATABASE_URL, SIZE programmes); see docs/benchmarks.md
 	-psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))" 2>/dev/null
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v0
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) search_bench --runs 40
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) search_bench --runs 40 --programmes $(SIZE)
 
 test-es: install ## The search suite against a real Elasticsearch: ELASTICSEARCH_URL=https://… make test-es
 	@test -n "$(ELASTICSEARCH_URL)" || { echo "ELASTICSEARCH_URL chưa đặt / is not set: ELASTICSEARCH_URL=https://… make test-es"; exit 2; }

@@ -6,7 +6,7 @@ import logging
 
 from django.db import transaction
 
-from search.facetindex import bump_version
+from search.facetindex import bump_version, lock_state
 from search.kinds import get_kind, kind_for_page, kinds
 
 logger = logging.getLogger(__name__)
@@ -57,19 +57,26 @@ def write_rows(kind, ids):
         kind.prepare(pages)
     built = [_row(kind, page) for page in pages]
     with transaction.atomic():
-        kind.row_model.objects.filter(page_id__in=ids).delete()
+        lock_state(kind)  # before reading what the rows held: writes follow one another
+        rows = kind.row_model.objects.filter(page_id__in=ids)
+        before = dict(rows.values_list("page_id", "facet_tokens"))
+        rows.delete()
         kind.row_model.objects.bulk_create([row for row, _ in built])
-        bump_version(kind)
+        bump_version(kind, {pk: before.get(pk) for pk in ids})
     written = [(row.page_id, fields) for row, fields in built]
     _elasticsearch(kind, written, ids - {page_id for page_id, _ in written})
 
 
 def remove_page(page_id, kind=None):
     for each in [kind] if kind else kinds():
-        deleted, _ = each.row_model.objects.filter(page_id=page_id).delete()
-        if deleted:
-            bump_version(each)
-        if deleted or kind:
+        rows = each.row_model.objects.filter(page_id=page_id)
+        with transaction.atomic():
+            lock_state(each)
+            tokens = rows.values_list("facet_tokens", flat=True).first()
+            if tokens is not None:
+                rows.delete()
+                bump_version(each, {page_id: tokens})
+        if tokens is not None or kind:
             _elasticsearch(each, [], {page_id})
 
 
