@@ -19,4 +19,6 @@ class WebsiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from website import checks  # noqa: F401 — registers the deploy check
+
         post_migrate.connect(_ensure_roles, sender=self)
