@@ -4,6 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=website.settings.test
+# manage.py defaults to the production settings (no demo accounts on a server); the commands
+# here are for a developer's machine: dev settings unless DJANGO_SETTINGS_MODULE says otherwise.
+export DJANGO_SETTINGS_MODULE ?= website.settings.dev
 
 .DEFAULT_GOAL := help
 .PHONY: help install run demo test test-es lint format bench check-python stack stack-up stack-down

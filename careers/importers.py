@@ -8,7 +8,6 @@ re-importing the same file changes nothing.
 
 import csv
 import datetime
-import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -29,6 +28,7 @@ from careers.models import (
 )
 from careers.text import fold
 from website.models.areas import Province, Structure
+from website.tables import MB, ImportFileError, Limits, read_table
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -106,68 +106,9 @@ class ImportResult:
         return not self.errors
 
 
-class ImportFileError(Exception):
-    pass
+# Reading files: website.tables (hard limits before parsing) ------------------------------
 
-
-# Reading files ------------------------------------------------------------------------------
-
-
-def read_table(file, filename):
-    """(header, [(row_number, values), …]) from a CSV or XLSX file; row 1 is the header."""
-    suffix = Path(filename).suffix.lower()
-    if suffix == ".xlsx":
-        return _read_xlsx(file)
-    if suffix == ".csv":
-        return _read_csv(file)
-    raise ImportFileError(_("Chỉ nhận tệp .csv hoặc .xlsx."))
-
-
-def _read_csv(file):
-    raw = file.read()
-    if isinstance(raw, str):
-        text = raw
-    else:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ImportFileError(
-                _("Tệp CSV phải lưu bằng mã UTF-8 (trong Excel: “CSV UTF-8”).")
-            ) from error
-    text = text.lstrip("\ufeff")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max([",", ";", "\t"], key=first_line.count)
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    return _split_header(enumerate(rows, start=1))
-
-
-def _read_xlsx(file):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise ImportFileError(
-            _("Không đọc được tệp XLSX: tệp hỏng hoặc không phải Excel.")
-        ) from error
-    try:
-        sheet = workbook.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-    return _split_header(enumerate(rows, start=1))
-
-
-def _split_header(numbered_rows):
-    rows = [
-        (number, values)
-        for number, values in numbered_rows
-        if any(value not in (None, "") and str(value).strip() for value in values)
-    ]
-    if not rows:
-        raise ImportFileError(_("Tệp trống."))
-    (_header_number, header), *body = rows
-    return [str(value or "").strip() for value in header], body
+SERIES_LIMITS = Limits(bytes=MAX_FILE_BYTES * 10, rows=200_000, uncompressed=400 * MB)
 
 
 def map_columns(header, columns=None, information=None):
@@ -237,7 +178,7 @@ def parse_number(value):
             text = text.replace(",", "")
     elif "," in text:
         text = text.replace(",", ".")
-    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
+    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text, re.ASCII):
         text = text.replace(".", "")
     try:
         number = Decimal(text)
@@ -429,7 +370,7 @@ def _clean_series_row(number, cells, lookups, occupations):  # noqa: C901 — on
     period = text("period")
     if not period:
         error("period", _("bắt buộc, đang để trống."))
-    elif not re.fullmatch(r"\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?", period):
+    elif not re.fullmatch(r"\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?", period, re.ASCII):
         error(
             "period",
             _("“%(value)s” không phải là kỳ hợp lệ (2016, 2025-Q3, 2025-06).") % {"value": period},
@@ -545,7 +486,7 @@ def import_series(file, filename, progress=None):
     """Import a labour-series file. Returns an ImportResult; writes nothing if any row is bad."""
     result = ImportResult()
     try:
-        header, body = read_table(file, filename)
+        header, body = read_table(file, filename, SERIES_LIMITS)
         positions = map_columns(header)
     except ImportFileError as error:
         result.errors.append(RowError(None, None, str(error)))

@@ -1,6 +1,5 @@
 """The labour-market overview: which charts, the figures behind them, and their CSV files."""
 
-import csv
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -11,6 +10,8 @@ from django.utils.translation import gettext_lazy
 from careers.charts import Bar, bar_chart
 from careers.importers import INFORMATION_COLUMNS, SERIES_COLUMNS
 from careers.models import HiringNeed, LabourFigure
+from website.parsing import is_ascii_digits
+from website.tables import SafeCsvWriter
 
 HIRING_PER_PAGE = 20
 
@@ -120,7 +121,7 @@ def _label(spec, figure):
 
 def market_context(page, request):
     year = request.GET.get("nam", "")
-    year = year if year.isdigit() and len(year) == 4 else None
+    year = year if len(year) == 4 and is_ascii_digits(year) else None
     charts = [data for spec in CHARTS if (data := chart_data(spec, year))]
     years = sorted({p for data in charts for p in data["periods"]}, reverse=True)
     hiring = HiringNeed.objects.select_related("occupation", "province").order_by(
@@ -172,7 +173,7 @@ def table_csv_response(page, table):
     if spec is None:
         raise Http404(_("Không có bảng này."))
     response = _csv_response(f"{spec.slug}.csv")
-    writer = csv.writer(response)
+    writer = SafeCsvWriter(response)
     writer.writerow([column.label for column in SERIES_COLUMNS] + INFORMATION_COLUMNS)
     for figure in spec.figures().order_by("period", "pk").iterator(chunk_size=500):
         writer.writerow(figure_csv_row(figure))
@@ -181,7 +182,7 @@ def table_csv_response(page, table):
 
 def hiring_csv_response():
     response = _csv_response("nhu-cau-tuyen-dung.csv")
-    writer = csv.writer(response)
+    writer = SafeCsvWriter(response)
     writer.writerow(
         [
             "doanh nghiệp",

@@ -12,7 +12,6 @@ importing officer may not publish, kept as a draft and submitted to the province
 workflow.
 """
 
-import csv
 import io
 from decimal import Decimal
 from pathlib import Path
@@ -24,13 +23,13 @@ from wagtail.log_actions import log
 
 from careers import importers
 from careers.importers import (
+    MAX_FILE_BYTES,
     Column,
     ImportFileError,
     ImportResult,
     cell_text,
     map_columns,
     parse_number,
-    read_table,
 )
 from careers.models.streaming import (
     FIRST_CURRENT_YEAR,
@@ -46,6 +45,7 @@ from careers.models.streaming import (
 )
 from careers.text import fold
 from website.models.areas import Commune, District, Province, Structure
+from website.tables import Limits, SafeCsvWriter, read_table, safe_row
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REAL_FILES = ["streaming_targets_from_plans.csv", "streaming_targets_supplement.csv"]
@@ -66,6 +66,9 @@ COLUMNS = [
     Column("note", "ghi chú", False),
 ]
 HEADER = [column.label for column in COLUMNS]
+# Checked by the shared reader before the file is parsed (website.tables); a province's plan
+# and results are a few hundred rows.
+LIMITS = Limits(bytes=MAX_FILE_BYTES, rows=5_000)
 
 
 class RowError(importers.RowError):
@@ -458,7 +461,7 @@ def import_streaming(file, filename, *, user=None, publish=True, allowed=None):
     ``allowed(values)`` (optional) says whether the importing officer may write a row's area.
     """
     try:
-        header, body = read_table(file, filename)
+        header, body = read_table(file, filename, LIMITS)
         positions = map_columns(header, COLUMNS, ())
     except ImportFileError as error:
         return ImportResult(errors=[RowError(None, None, str(error))])
@@ -519,7 +522,7 @@ def export_rows(figures):
 
 def export_csv(figures):
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeCsvWriter(buffer, lineterminator="\n")
     writer.writerows(export_rows(figures))
     return "\ufeff" + buffer.getvalue()
 
@@ -530,7 +533,7 @@ def export_xlsx(figures):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("phan-luong")
     for row in export_rows(figures):
-        sheet.append(row)
+        sheet.append(safe_row(row))
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()

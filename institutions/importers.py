@@ -11,6 +11,7 @@ are submitted to the moderation workflow and go live when an editor approves the
 who may publish (editor, administrator) publishes at once.
 """
 
+import itertools
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
@@ -28,7 +29,6 @@ from careers.importers import (
     parse_bool,
     parse_date,
     parse_number,
-    read_table,
 )
 from careers.models import OccupationPage, TrainingField
 from careers.text import fold
@@ -39,9 +39,10 @@ from institutions.models import (
     TuitionPeriod,
     code_problem,
 )
+from website.tables import MB, Limits, SafeCsvWriter, read_table
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
-MAX_ROWS = 500
+# Checked by the shared reader before the file is parsed (website.tables).
+LIMITS = Limits(bytes=2 * MB, rows=500)
 SIGNING_SALT = "institutions.programme-upload"
 
 COLUMNS = [
@@ -145,12 +146,8 @@ CREATE, UPDATE, UNCHANGED = "tạo mới", "cập nhật", "không đổi"
 
 def read_upload(file, filename):
     """[(row number, {column key: text})] from an uploaded file; ImportFileError if unreadable."""
-    if getattr(file, "size", 0) > MAX_FILE_BYTES:
-        raise ImportFileError(_("Tệp quá lớn (tối đa 2 MB)."))
-    header, body = read_table(file, filename)
+    header, body = read_table(file, filename, LIMITS)
     positions = map_columns(header, COLUMNS, [])
-    if len(body) > MAX_ROWS:
-        raise ImportFileError(_("Tệp có quá %(max)s dòng.") % {"max": MAX_ROWS})
     table = []
     for number, values in body:
         cells = {}
@@ -194,11 +191,10 @@ EXAMPLE_ROWS = [
 
 def template_csv():
     """The column format as a CSV file to fill in: the header and two example rows."""
-    import csv
     import io
 
     output = io.StringIO()
-    writer = csv.writer(output)
+    writer = SafeCsvWriter(output)
     writer.writerow([column.label for column in COLUMNS])
     for row in EXAMPLE_ROWS:
         writer.writerow([row.get(column.key, "") for column in COLUMNS])
@@ -421,11 +417,14 @@ def apply_programmes(institution, table, user):
 
 
 def _free_slug(page, taken):
-    """A slug from the title not yet used under the institution ("-cao-dang" when needed)."""
+    """A slug from the title not yet used under the institution ("-cao-dang", then the code or
+    a number when needed): there is always one, however many programmes share the title."""
     base = slugify(anyascii(page.title))[:60] or "nganh"
     candidates = [base, f"{base}-{page.level}"]
-    candidates += [f"{base}-{page.level}-{n}" for n in range(2, 100)]
-    slug = next(candidate for candidate in candidates if candidate not in taken)
+    if page.code:
+        candidates.append(f"{base}-{page.code}")
+    numbered = (f"{base}-{page.level}-{n}" for n in itertools.count(2))
+    slug = next(c for c in itertools.chain(candidates, numbered) if c not in taken)
     taken.add(slug)
     return slug
 

@@ -23,6 +23,7 @@ class WebsiteConfig(AppConfig):
 
         from wagtail.admin.forms.models import register_form_field_override
 
+        from website import checks  # noqa: F401 — registers the deploy check
         from website.slugs import SlugField, SlugInput
 
         post_migrate.connect(_ensure_roles, sender=self)

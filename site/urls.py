@@ -15,6 +15,7 @@ from institutions import views as institutions_views
 from institutions.views import PageTypesUsageReportView
 from website import admin_access, views
 from website.api import api_router
+from website.security import ThrottledPasswordResetView
 
 # Served ahead of Wagtail's own views at the same addresses: the page-types report is closed
 # to school staff; bulk actions and the page chooser show only what the user may see
@@ -48,6 +49,7 @@ urlpatterns = [
         "<int:task_state_id>/",
         page_workflow_view("collect_workflow_action_data"),
     ),
+    path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -12,7 +12,7 @@ from wagtail.api import APIField
 from careers.models.taxonomy import Region, TrainingLevel
 from website.models.areas import Province, Structure
 
-PERIOD_PATTERN = re.compile(r"^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$")
+PERIOD_PATTERN = re.compile(r"^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$", re.ASCII)
 
 
 def validate_period(value):

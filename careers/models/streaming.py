@@ -35,7 +35,7 @@ from careers.text import fold
 from website.models.areas import Structure
 from website.models.pages import BasePage
 
-PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
+PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(\d{4}))?$", re.ASCII)
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 # Units before the reform publish figures up to 2025, units after it from 2025 on.
 LAST_LEGACY_YEAR = 2025

@@ -343,3 +343,20 @@ def test_editor_permissions_list_names_real_permissions(db):
         assert Permission.objects.filter(
             content_type__app_label=app_label, codename=codename
         ).exists()
+
+
+def test_hiring_csv_cells_never_run_as_formulas(client, market, electrician):
+    """An officer's `=HYPERLINK(…)` in a field stood raw in the hiring-needs CSV."""
+    factories.hiring_need(
+        electrician,
+        factories.province("Cần Thơ"),
+        enterprise='=HYPERLINK("http://x.example","bấm")',
+        position="+cmd|' /C calc'!A0",
+        source="@SUM(1+1)",
+    )
+    response = client.get("/thi-truong-lao-dong/csv/nhu-cau-tuyen-dung/")
+    row = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))[1]
+    assert row[0] == '\'=HYPERLINK("http://x.example","bấm")'
+    assert row[2] == "'+cmd|' /C calc'!A0"
+    assert "'@SUM(1+1)" in row
+    assert "7" in row  # numbers stay numbers

@@ -487,3 +487,47 @@ def test_a_count_target_is_stored_and_checked_as_a_count(real_streaming):
     assert messages == [
         "Dòng 2, cột “giá trị”: “1.5”: chỉ tiêu này đếm số lần, ghi số nguyên từ 0 đến 999."
     ]
+
+
+def test_streaming_import_refuses_a_declared_huge_sheet_and_caps_rows(real_streaming):
+    """A 1.8 KB XLSX declaring a million rows exhausted a worker; the import had no row cap."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active["A1"] = "scope_level"
+    workbook.active.cell(row=1_048_576, column=16_384, value="x")
+    file = io.BytesIO()
+    workbook.save(file)
+    file.seek(0)
+    before = StreamingFigure.objects.count()
+    result = import_streaming(file, "bom.xlsx")
+    assert [str(error) for error in result.errors] == [
+        "Tệp có quá 5.000 dòng số liệu: hãy chia nhỏ."
+    ]
+    rows = "province,Cần Thơ,Cần Thơ,2026,THCS,x,target,1,=,Văn bản,\n" * 5_001
+    result = import_streaming(upload(HEADER + rows), "dai.csv")
+    assert [str(error) for error in result.errors] == [
+        "Tệp có quá 5.000 dòng số liệu: hãy chia nhỏ."
+    ]
+    assert StreamingFigure.objects.count() == before
+
+
+def test_exports_neutralise_formulas_in_every_cell(client, real_streaming, streaming_page):
+    """An officer's `=HYPERLINK(…)`, `+cmd|…` or `@SUM(…)` in a note became a live formula in
+    /thong-ke/phan-luong/xlsx/ and stood raw in the CSV."""
+    from openpyxl import load_workbook
+
+    from careers.models import StreamingFigure
+
+    notes = ['=HYPERLINK("http://x.example","bấm")', "+cmd|' /C calc'!A0", "@SUM(1+1)"]
+    figures = StreamingFigure.objects.filter(current_province__slug="can-tho")[: len(notes)]
+    for figure, note in zip(figures, notes, strict=True):
+        StreamingFigure.objects.filter(pk=figure.pk).update(note=note)
+    csv_text = client.get(f"{streaming_page.url}csv/", {"tinh": "can-tho"}).content.decode()
+    cells = {cell for row in csv.reader(io.StringIO(csv_text.lstrip("\ufeff"))) for cell in row}
+    assert {"'" + note for note in notes} <= cells and not set(notes) & cells
+    response = client.get(f"{streaming_page.url}xlsx/", {"tinh": "can-tho"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    written = [cell for row in sheet.iter_rows() for cell in row]
+    assert not [cell for cell in written if cell.data_type == "f"]
+    assert {"'" + note for note in notes} <= {cell.value for cell in written}

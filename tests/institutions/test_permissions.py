@@ -384,3 +384,19 @@ EXPECTED = {
 def test_permission_matrix(client, world, role, action):
     login(client, world, role)
     assert action(client, world) is (action in EXPECTED[role])
+
+
+def test_documents_of_a_private_collection_are_served_only_after_login(client, school_b):
+    """Documents are served through Wagtail's permission-checked view (serve_view): a
+    collection made private keeps its files from anonymous downloads by URL."""
+    from wagtail.models import CollectionViewRestriction
+
+    collection = school_b.access.collection
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = factories.document(collection, "Hồ sơ nội bộ trường B")
+    response = client.get(document.url)
+    assert response.status_code == 302 and "/_util/login/" in response["Location"]
+    public = factories.document(school_b.access.collection.get_parent(), "Thông báo chung")
+    assert client.get(public.url).status_code == 200

@@ -148,3 +148,44 @@ def test_the_template_file_uploads_cleanly(client, school_a, staff_a, occupation
 
 def test_anonymous_and_editors_without_schools(client):
     assert client.get("/admin/truong/mau-danh-sach-nganh/").status_code == 302
+
+
+def test_a_declared_huge_sheet_is_refused_before_parsing(client, school_a, staff_a):
+    """1.8 KB declaring A1:XFD1048576 exhausted a worker's memory on the programme upload."""
+    workbook = Workbook()
+    workbook.active["A1"] = "mã ngành"
+    workbook.active.cell(row=1_048_576, column=16_384, value="x")
+    data = io.BytesIO()
+    workbook.save(data)
+    client.force_login(staff_a)
+    upload = SimpleUploadedFile("bom.xlsx", data.getvalue())
+    response = client.post(f"/admin/truong/{school_a.pk}/tai-len/", {"file": upload})
+    assert response.status_code == 200
+    assert "Tệp có quá 500 dòng số liệu: hãy chia nhỏ." in response.content.decode()
+    assert ProgramPage.objects.count() == 0
+
+
+def test_a_nul_in_a_cell_is_an_error_naming_the_cell(client, school_a, staff_a):
+    """A NUL reached PostgreSQL and failed the upload with a 500."""
+    client.force_login(staff_a)
+    bad = GOOD[0].replace("Tốt nghiệp THPT", "Tốt nghiệp\x00THPT")
+    response = client.post(f"/admin/truong/{school_a.pk}/tai-len/", {"file": csv_file(bad)})
+    assert response.status_code == 200
+    assert "Dòng 2, cột G: có ký tự điều khiển" in response.content.decode()
+    assert ProgramPage.objects.count() == 0
+
+
+def test_101_programmes_with_the_same_title_each_get_a_slug(client, school_a, staff_a):
+    """The slug search gave up after 100 candidates: a 500 (StopIteration) on confirm."""
+    rows = [
+        f"{6520000 + n},Điện công nghiệp,cao đẳng,30,chính quy,không,Tốt nghiệp THPT" + ",,,,,,,,,,"
+        for n in range(101)
+    ]
+    client.force_login(staff_a)
+    url = f"/admin/truong/{school_a.pk}/tai-len/"
+    response = client.post(url, {"file": csv_file(*rows)})
+    assert response.context["check"].ok, [str(e) for e in response.context["check"].errors]
+    response = client.post(url, {"confirm": "1", "table": response.context["token"]})
+    assert response.status_code == 302
+    slugs = set(ProgramPage.objects.child_of(school_a).values_list("slug", flat=True))
+    assert len(slugs) == 101
