@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=website.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test lint format bench check-python stack stack-up stack-down
+.PHONY: help install run demo test lint format bench check-python stack stack-up stack-down bench-pages
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -57,6 +57,20 @@ bench: install ## Search benchmark on PostgreSQL (BENCH_DATABASE_URL); see docs/
 	-psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))" 2>/dev/null
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) search_bench --runs 40
+
+# Page benchmark: the demo on its own database, the production stack, a fresh `wagtail start`.
+PAGES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/benchpages
+PAGES_ENV := DATABASE_URL=$(PAGES_DATABASE_URL) STACK_DIR=$(CURDIR)/.stack-bench
+
+bench-pages: install ## Our page types vs a bare Wagtail page, uncached and cached (docs/benchmarks.md)
+	-psql "$(dir $(PAGES_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(PAGES_DATABASE_URL))" 2>/dev/null
+	$(PAGES_ENV) DJANGO_SETTINGS_MODULE=website.settings.dev $(MANAGE) migrate --noinput -v0
+	$(PAGES_ENV) DJANGO_SETTINGS_MODULE=website.settings.dev $(MANAGE) load_admin_units
+	$(PAGES_ENV) DJANGO_SETTINGS_MODULE=website.settings.dev $(MANAGE) load_demo >/dev/null
+	$(PAGES_ENV) DJANGO_SETTINGS_MODULE=website.settings.dev $(MANAGE) search_index --rebuild
+	$(PAGES_ENV) $(BIN)/python deploy/stack.py up
+	$(PAGES_ENV) $(BIN)/python deploy/bench_pages.py; status=$$?; \
+	$(PAGES_ENV) $(BIN)/python deploy/stack.py down; exit $$status
 
 test: install ## Checks, migrations check, lint and the whole test suite
 	$(TEST_SETTINGS) $(MANAGE) check
