@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=website.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test lint format bench check-python stack stack-up stack-down bench-pages
+.PHONY: help install run demo test lint format bench check-python stack stack-up stack-down bench-pages faults
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ bench-pages: install ## Our page types vs a bare Wagtail page, uncached and cach
 	$(PAGES_ENV) $(BIN)/python deploy/stack.py up
 	$(PAGES_ENV) $(BIN)/python deploy/bench_pages.py; status=$$?; \
 	$(PAGES_ENV) $(BIN)/python deploy/stack.py down; exit $$status
+
+faults: install ## Faults under load on a private copy of DATABASE_URL (docs/benchmarks.md)
+	$(BIN)/python deploy/faults.py
 
 test: install ## Checks, migrations check, lint and the whole test suite
 	$(TEST_SETTINGS) $(MANAGE) check
