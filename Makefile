@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=website.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test lint format bench check-python stack stack-up stack-down bench-pages faults
+.PHONY: help install run demo test lint format bench check-python stack stack-up stack-down bench-pages faults backup-check
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -74,6 +74,9 @@ bench-pages: install ## Our page types vs a bare Wagtail page, uncached and cach
 
 faults: install ## Faults under load on a private copy of DATABASE_URL (docs/benchmarks.md)
 	$(BIN)/python deploy/faults.py
+
+backup-check: install ## Back up, wipe, restore a private copy of DATABASE_URL; same pages served?
+	$(BIN)/python deploy/backup_check.py
 
 test: install ## Checks, migrations check, lint and the whole test suite
 	$(TEST_SETTINGS) $(MANAGE) check
