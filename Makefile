@@ -9,7 +9,7 @@ TEST_SETTINGS := DJANGO_SETTINGS_MODULE=website.settings.test
 export DJANGO_SETTINGS_MODULE ?= website.settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test test-es lint format bench check-python stack stack-up stack-down
+.PHONY: help install run demo test test-es lint format bench check-python stack stack-up stack-down bench-pages faults backup-check
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -66,6 +66,26 @@ bench: install ## Search benchmark on PostgreSQL (BENCH_DATABASE_URL, SIZE progr
 test-es: install ## The search suite against a real Elasticsearch: ELASTICSEARCH_URL=https://… make test-es
 	@test -n "$(ELASTICSEARCH_URL)" || { echo "ELASTICSEARCH_URL chưa đặt / is not set: ELASTICSEARCH_URL=https://… make test-es"; exit 2; }
 	ELASTICSEARCH_URL="$(ELASTICSEARCH_URL)" REQUIRE_ELASTICSEARCH=1 $(TEST_SETTINGS) $(BIN)/python -m pytest tests/search $(PYTEST_ARGS)
+
+# Page benchmark: the demo on its own database, the production stack, a fresh `wagtail start`.
+PAGES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/benchpages
+PAGES_ENV := DATABASE_URL=$(PAGES_DATABASE_URL) STACK_DIR=$(CURDIR)/.stack-bench
+
+bench-pages: install ## Our page types vs a bare Wagtail page, uncached and cached (docs/benchmarks.md)
+	-psql "$(dir $(PAGES_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(PAGES_DATABASE_URL))" 2>/dev/null
+	$(PAGES_ENV) DJANGO_SETTINGS_MODULE=website.settings.dev $(MANAGE) migrate --noinput -v0
+	$(PAGES_ENV) DJANGO_SETTINGS_MODULE=website.settings.dev $(MANAGE) load_admin_units
+	$(PAGES_ENV) DJANGO_SETTINGS_MODULE=website.settings.dev $(MANAGE) load_demo >/dev/null
+	$(PAGES_ENV) DJANGO_SETTINGS_MODULE=website.settings.dev $(MANAGE) search_index --rebuild
+	$(PAGES_ENV) $(BIN)/python deploy/stack.py up
+	$(PAGES_ENV) $(BIN)/python deploy/bench_pages.py; status=$$?; \
+	$(PAGES_ENV) $(BIN)/python deploy/stack.py down; exit $$status
+
+faults: install ## Faults under load on a private copy of DATABASE_URL (docs/benchmarks.md)
+	$(BIN)/python deploy/faults.py
+
+backup-check: install ## Back up, wipe, restore a private copy of DATABASE_URL; same pages served?
+	$(BIN)/python deploy/backup_check.py
 
 test: install ## Checks, migrations check, lint and the whole test suite
 	$(TEST_SETTINGS) $(MANAGE) check

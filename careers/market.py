@@ -87,7 +87,7 @@ def chart_data(spec, year=None):
     if not periods:
         return None
     period = next((p for p in periods if year and p <= year), periods[0])
-    figures = list(spec.figures().filter(period=period).order_by("-value"))
+    figures = list(spec.figures().filter(period=period).order_by("-value", "pk"))
     if spec.dimension == "province" and not figures:
         return None
     if spec.dimension in ("sector", "isco"):

@@ -14,10 +14,13 @@ backend django {
             "Host: ${SERVER_NAME}"
             "X-Forwarded-Proto: https"
             "Connection: close";
+        # Sick only when 4 of the last 5 probes failed: a busy gunicorn is slow, not down,
+        # and a sick backend turns every uncached page into a 503.
         .interval = 2s;
-        .timeout = 1s;
-        .window = 3;
+        .timeout = 5s;
+        .window = 5;
         .threshold = 2;
+        .initial = 2;
     }
 }
 
