@@ -1,5 +1,5 @@
 from django.apps import AppConfig, apps
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 def _ensure_roles(sender, using="default", **kwargs):
@@ -13,6 +13,16 @@ def _ensure_roles(sender, using="default", **kwargs):
     ensure_roles()
 
 
+def _content_changed(sender, instance=None, **kwargs):
+    from wagtail.models import Page, Site
+
+    from website.models import SiteSettings
+    from website.pagecache import new_generation
+
+    if isinstance(instance, Page | Site | SiteSettings):
+        new_generation()
+
+
 class WebsiteConfig(AppConfig):
     name = "website"
     verbose_name = "Trang chung"
@@ -20,3 +30,12 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_roles, sender=self)
+        from wagtail.signals import post_page_move
+
+        from website.pagecache import new_generation
+
+        # What public pages cache across requests is read again after any change of a
+        # page (a publish saves the page), a site or the site settings.
+        post_save.connect(_content_changed, dispatch_uid="website-content-saved")
+        post_delete.connect(_content_changed, dispatch_uid="website-content-deleted")
+        post_page_move.connect(new_generation, dispatch_uid="website-page-moved")

@@ -116,6 +116,10 @@ if os.environ.get("CACHE_URL"):
         }
     }
 
+# The menus, site settings and sitemap are cached across requests in this cache, which
+# every process must share (website/pagecache.py): off without CACHE_URL.
+PAGE_FRAGMENT_CACHE = "default" if os.environ.get("CACHE_URL") else None
+
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
 AUTH_PASSWORD_VALIDATORS = [
