@@ -4,12 +4,11 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from careers.streaming_admin import bulk_action_in_area
 from institutions.views import PageTypesUsageReportView
-from website import views
+from website import sitemaps, views
 from website.api import api_router
 
 # Served ahead of Wagtail's own views at the same addresses: the page-types report is closed
@@ -29,7 +28,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/search/", include("search.urls")),
     path("tim-kiem/", include("search.page_urls")),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
