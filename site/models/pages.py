@@ -79,13 +79,18 @@ class HomePage(BasePage):
         from website.models.news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
+        # Everything the cards show, in one query each and one per many-to-many.
         context["upcoming_events"] = (
-            EventPage.objects.live().upcoming().select_related("province", "image")[:3]
+            EventPage.objects.live()
+            .upcoming()
+            .select_related("province", "commune", "image")
+            .prefetch_related("audiences")[:3]
         )
         context["latest_news"] = (
             NewsPage.objects.live()
             .descendant_of(self)
             .select_related("image")
+            .prefetch_related("categories")
             .order_by("-date")[:3]
         )
         context["entry_points"] = [
