@@ -30,8 +30,9 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_roles, sender=self)
-        from wagtail.signals import post_page_move
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from website import sitemaps
         from website.pagecache import new_generation
 
         # What public pages cache across requests is read again after any change of a
@@ -39,3 +40,5 @@ class WebsiteConfig(AppConfig):
         post_save.connect(_content_changed, dispatch_uid="website-content-saved")
         post_delete.connect(_content_changed, dispatch_uid="website-content-deleted")
         post_page_move.connect(new_generation, dispatch_uid="website-page-moved")
+        page_published.connect(sitemaps.purge, dispatch_uid="website-sitemap-published")
+        page_unpublished.connect(sitemaps.purge, dispatch_uid="website-sitemap-unpublished")

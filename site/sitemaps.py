@@ -12,12 +12,14 @@ of the content (``website.pagecache``).
 
 import math
 
+from django.conf import settings
 from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, Site
 
 from website.pagecache import cached
@@ -55,18 +57,27 @@ def _response(request, name, render):
     )
 
 
+def files(site):
+    """(address, latest publication) of every sitemap file of ``site``, as the index lists
+    them: one per section, more for a section past ``LIMIT`` pages."""
+    listed = []
+    for name, pages in sections(site).items():
+        found = pages.aggregate(count=Count("pk"), latest=Max("last_published_at"))
+        address = reverse("sitemap_section", args=[name])
+        for number in range(1, max(1, math.ceil(found["count"] / LIMIT)) + 1):
+            listed.append((f"{address}?p={number}" if number > 1 else address, found["latest"]))
+    return listed
+
+
 def index(request):
     def render(site):
         lines = [XML, f'<sitemapindex xmlns="{NAMESPACE}">\n']
-        for name, pages in sections(site).items():
-            found = pages.aggregate(count=Count("pk"), latest=Max("last_published_at"))
-            location = request.build_absolute_uri(reverse("sitemap_section", args=[name]))
-            lastmod = ""
-            if found["latest"]:
-                lastmod = f"<lastmod>{timezone.localtime(found['latest']).isoformat()}</lastmod>"
-            for number in range(1, max(1, math.ceil(found["count"] / LIMIT)) + 1):
-                address = escape(f"{location}?p={number}" if number > 1 else location)
-                lines.append(f"<sitemap><loc>{address}</loc>{lastmod}</sitemap>\n")
+        for address, latest in files(site):
+            location = escape(request.build_absolute_uri(address))
+            lastmod = (
+                f"<lastmod>{timezone.localtime(latest).isoformat()}</lastmod>" if latest else ""
+            )
+            lines.append(f"<sitemap><loc>{location}</loc>{lastmod}</sitemap>\n")
         lines.append("</sitemapindex>\n")
         return "".join(lines)
 
@@ -97,3 +108,14 @@ def section(request, section):
         return "".join(lines)
 
     return _response(request, f"{section}:{number}", render)
+
+
+def purge(instance, **kwargs):
+    """Signal receiver (publish, unpublish): a reverse proxy in front keeps the sitemap's
+    files as it keeps pages (``s-maxage``); drop them with the page Wagtail purges."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    site = instance.get_site()
+    if site is not None:
+        addresses = [reverse("sitemap"), *(address for address, _latest in files(site))]
+        purge_urls_from_cache([site.root_url + address for address in addresses])

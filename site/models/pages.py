@@ -1,6 +1,8 @@
 from anyascii import anyascii
 
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +13,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from website.blocks import BodyBlock
+
+# Deeper than any page of the tree (home → section → school → programme): such an address
+# is routed by Wagtail's walk, which stops at its first unknown part.
+MAX_ROUTE_DEPTH = 8
 
 
 class BasePage(Page):
@@ -36,6 +42,9 @@ class BasePage(Page):
         FieldPanel("share_image"),
         FieldPanel("is_sample"),
     ]
+    # The foreign keys the page's own template reads: loaded with the page when it is
+    # served (HomePage.route), not one query each while rendering.
+    serve_related = ()
 
     class Meta:
         abstract = True
@@ -73,6 +82,43 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("trang chủ")
+
+    def route(self, request, path_components):
+        """Find the page an address names in one query for the whole path, not two per level.
+
+        Wagtail walks the tree: for each part of the path, the child with that slug, then
+        that child as its specific class. Here the pages along the path are read at once by
+        (depth, slug) and chained by tree path; only the last one is loaded as its specific
+        class, and routes what is left of the address (a routable page's sub-addresses, or a
+        404). A page on the way whose class routes by itself takes over from there, as it
+        would in Wagtail's walk.
+        """
+        if not path_components or len(path_components) > MAX_ROUTE_DEPTH:
+            return super().route(request, path_components)  # the walk stops at the first miss
+        steps = Q()
+        for number, slug in enumerate(path_components, start=1):
+            steps |= Q(depth=self.depth + number, slug=slug)
+        found = {
+            (page.depth, page.path[: -self.steplen], page.slug): page
+            for page in Page.objects.filter(steps, path__startswith=self.path).order_by()
+        }
+        parent, page, rest = None, self, path_components
+        for number, slug in enumerate(path_components, start=1):
+            child = found.get((self.depth + number, page.path, slug))
+            if child is None:
+                break
+            parent, page, rest = page, child, path_components[number:]
+            if rest and (child.specific_class or Page).route is not Page.route:
+                break
+        if parent is None:
+            raise Http404
+        model = page.specific_class
+        if getattr(model, "serve_related", ()):
+            page = model.objects.select_related(*model.serve_related).get(pk=page.pk)
+        else:
+            page = page.specific
+        page._cached_parent_obj = parent  # as Wagtail's walk leaves it: get_parent() is free
+        return page.route(request, rest)
 
     def get_context(self, request, *args, **kwargs):
         from website.models.events import EventPage

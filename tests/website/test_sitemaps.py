@@ -83,3 +83,29 @@ def test_cached_files_follow_every_publish(client, home_page, news, settings):
     assert "http://localhost/tin-tuc/tin-hai/" in locations(client.get("/sitemap-tin-tuc.xml"))
     first.unpublish()
     assert "http://localhost/tin-tuc/tin-mot/" not in locations(client.get("/sitemap-tin-tuc.xml"))
+
+
+def test_publishing_purges_the_sitemap_from_the_proxy(home_page, news, settings, monkeypatch):
+    from wagtail.contrib.frontend_cache import utils
+
+    purged = []
+    monkeypatch.setattr(sitemaps, "purge_urls_from_cache", purged.extend)
+    monkeypatch.setattr(utils, "purge_urls_from_cache", lambda *args, **kwargs: None)  # pages
+    settings.WAGTAILFRONTENDCACHE = {}
+    factories.news(news, title="Tin một")
+    assert purged == []  # no proxy configured: nothing to do
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:9/",
+        }
+    }
+    page = factories.news(news, title="Tin hai")
+    assert purged == [
+        "http://localhost/sitemap.xml",
+        "http://localhost/sitemap-trang-chu.xml",
+        "http://localhost/sitemap-tin-tuc.xml",
+    ]
+    purged.clear()
+    page.unpublish()
+    assert "http://localhost/sitemap-tin-tuc.xml" in purged
