@@ -1,14 +1,15 @@
 """The public streaming dashboard, its downloads and the printable annual report.
 
 Everything a page shows comes from a fixed number of queries: the provinces that have
-published figures, and all published figures of the chosen province in one query; the
-grouping into indicators, areas, years and discrepancies happens in Python.
+published figures, the years of the chosen province, and the figures the page shows
+(``_dashboard_figures``); the grouping into indicators, areas, years and discrepancies
+happens in Python.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
@@ -306,12 +307,45 @@ def _latest_results():
 
 
 def _province_figures(province):
-    return list(
-        StreamingFigure.objects.published()
-        .filter(current_province=province)
-        .with_related()
-        .order_by("year", "indicator__sort_order", "pk")
+    return StreamingFigure.objects.published().filter(current_province=province)
+
+
+def _loaded(figures):
+    return list(figures.with_related().order_by("year", "indicator__sort_order", "pk"))
+
+
+# What makes figures "the same figure" for ``discrepancies``.
+SAME_FIGURE = (
+    "scope_level",
+    "province_id",
+    "district_id",
+    "commune_id",
+    "school_name",
+    "year",
+    "education_level",
+    "indicator_id",
+    "kind",
+)
+
+
+def _dashboard_figures(figures, year):
+    """The figures the dashboard shows for one level, not every figure of the province: all
+    of ``year``, the province-level ones of every year (trends), and those of any year whose
+    sources disagree (found by the database: groups with more than one value). Two queries
+    whatever the number of years, districts and schools."""
+    disagreeing = (
+        figures.order_by()
+        .values(*SAME_FIGURE)
+        .annotate(values=Count("value", distinct=True))
+        .filter(values__gt=1)
+        .values_list(*SAME_FIGURE)
     )
+    shown = Q(scope_level__in=PROVINCE_LEVELS)
+    if year is not None:
+        shown |= Q(year=year)
+    for group in disagreeing:
+        shown |= Q(**dict(zip(SAME_FIGURE, group, strict=True)))
+    return _loaded(figures.filter(shown))
 
 
 def dashboard_context(page, request):  # noqa: C901 — one default per filter
@@ -338,9 +372,12 @@ def dashboard_context(page, request):  # noqa: C901 — one default per filter
     }
     if province is None:
         return context
-    figures = _province_figures(province)
-    level_figures = [f for f in figures if _applies(f, level)]
-    years = sorted({f.year for f in level_figures}, reverse=True)
+    published = _province_figures(province)
+    year_levels = set(published.order_by().values_list("year", "education_level").distinct())
+    years = sorted(
+        {y for y, applies_to in year_levels if applies_to in (level, EducationLevel.BOTH)},
+        reverse=True,
+    )
     requested = request.GET.get("nam", "").strip()
     try:
         year = int(requested)
@@ -349,8 +386,18 @@ def dashboard_context(page, request):  # noqa: C901 — one default per filter
     if requested and year not in years:
         context["year_unavailable"] = requested
     if year not in years:
-        with_results = [f.year for f in level_figures if f.kind == FigureKind.ACTUAL]
-        year = default_year or max(with_results, default=years[0] if years else None)
+        with_results = (
+            published.filter(
+                kind=FigureKind.ACTUAL, education_level__in=[level, EducationLevel.BOTH]
+            )
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .first()
+        )
+        year = default_year or with_results or (years[0] if years else None)
+    figures = _dashboard_figures(
+        published.filter(education_level__in=[level, EducationLevel.BOTH]), year
+    )
     context.update(
         {
             "years": [(y, school_year_label(y)) for y in years],
@@ -363,7 +410,7 @@ def dashboard_context(page, request):  # noqa: C901 — one default per filter
             "discrepancies": [
                 group for group in discrepancies(figures) if _applies(group[0], level)
             ],
-            "report_years": sorted({f.year for f in figures}, reverse=True),
+            "report_years": sorted({y for y, _level in year_levels}, reverse=True),
         }
     )
     return context
@@ -424,7 +471,7 @@ def report_context(page, request, province_slug, year):
     province = Province.objects.filter(structure=Structure.CURRENT, slug=province_slug).first()
     if province is None:
         raise Http404
-    figures = [f for f in _province_figures(province) if f.year == year]
+    figures = _loaded(_province_figures(province).filter(year=year))
     levels = []
     for level in LEVELS:
         sections = indicator_sections(figures, level, year, f"bc-{level}".lower())

@@ -262,6 +262,7 @@ class InstitutionPage(BasePage):
         APIField("is_sample"),
     ]
 
+    serve_related = ("province", "commune", "image")
     parent_page_types = ["institutions.InstitutionIndexPage"]
     subpage_types = ["institutions.ProgramPage"]
 
@@ -518,6 +519,7 @@ class ProgramPage(BasePage):
         APIField("is_sample"),
     ]
 
+    serve_related = ("training_field",)
     parent_page_types = ["institutions.InstitutionPage"]
     subpage_types = []
 

@@ -6,14 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.chooser import BrowseView
 from wagtail.admin.viewsets.pages import page_viewset_registry
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.models import Page
 
 from careers import views as careers_views
 from institutions import views as institutions_views
 from institutions.views import PageTypesUsageReportView
-from website import admin_access, views
+from website import admin_access, sitemaps, views
 from website.api import api_router
 from website.security import ThrottledPasswordResetView
 
@@ -74,7 +73,8 @@ urlpatterns = [
         {"printable": True},
         name="compare_print",
     ),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 

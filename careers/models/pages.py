@@ -222,6 +222,7 @@ class OccupationPage(BasePage):
         APIField("outlook_text"),
     ]
 
+    serve_related = ("isco_group", "training_field")
     parent_page_types = ["careers.OccupationIndexPage"]
     subpage_types = []
 

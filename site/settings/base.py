@@ -150,6 +150,10 @@ if os.environ.get("CACHE_URL"):
     # logged in when Redis restarts or loses its memory.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
+# The menus, site settings and sitemap are cached across requests in this cache, which
+# every process must share (website/pagecache.py): off without CACHE_URL.
+PAGE_FRAGMENT_CACHE = "default" if os.environ.get("CACHE_URL") else None
+
 # Elasticsearch (optional; docs/search.md). Elasticsearch 9 starts with TLS and
 # authentication on: give the cluster's CA certificate and an API key.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

@@ -17,7 +17,8 @@ def test_sitemap_lists_live_pages_and_not_drafts(client, home_page):
     news = factories.news_index(home_page)
     factories.news(news, title="Tin đã đăng")
     factories.news(news, title="Tin nháp", live=False)
-    response = client.get("/sitemap.xml")
+    assert "http://testserver/sitemap-tin-tuc.xml" in client.get("/sitemap.xml").text
+    response = client.get("/sitemap-tin-tuc.xml")
     assert response.status_code == 200
     assert "/tin-tuc/tin-da-ang/" in response.text or "/tin-tuc/tin-da-dang/" in response.text
     assert "tin-nhap" not in response.text
