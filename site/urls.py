@@ -10,10 +10,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from careers.streaming_admin import bulk_action_in_area
 from institutions.views import PageTypesUsageReportView
 from website import views
+from website.admin_workflow import PageWorkflowAction
 from website.api import api_router
 
 # Served ahead of Wagtail's own views at the same addresses: the page-types report is closed
-# to school staff; bulk actions on streaming figures stay inside a data officer's area.
+# to school staff; bulk actions on streaming figures stay inside a data officer's area;
+# a page's workflow action (approve from the dashboard) confirms what it did.
 page_types_report = require_admin_access(PageTypesUsageReportView.as_view())
 page_types_results = require_admin_access(PageTypesUsageReportView.as_view(results_only=True))
 
@@ -23,6 +25,10 @@ urlpatterns = [
     path(
         "admin/bulk/careers/streamingfigure/<str:action>/",
         require_admin_access(bulk_action_in_area),
+    ),
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        require_admin_access(PageWorkflowAction.as_view()),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
