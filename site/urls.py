@@ -13,18 +13,19 @@ from careers import views as careers_views
 from institutions import views as institutions_views
 from institutions.views import PageTypesUsageReportView
 from website import admin_access, sitemaps, views
+from website.admin_workflow import PageWorkflowAction
 from website.api import api_router
 from website.security import ThrottledPasswordResetView
 
 # Served ahead of Wagtail's own views at the same addresses: the page-types report is closed
 # to school staff; bulk actions and the page chooser show only what the user may see
-# (website.admin_access).
+# (website.admin_access); a page's workflow action acts only on that page's own task and
+# (approve from the dashboard) confirms what it did.
 page_types_report = require_admin_access(PageTypesUsageReportView.as_view())
 page_types_results = require_admin_access(PageTypesUsageReportView.as_view(results_only=True))
 
 
-def page_workflow_view(name):
-    view = page_viewset_registry.as_view(name, page_id_kwarg="page_id")
+def page_workflow_view(view):
     return require_admin_access(admin_access.task_state_of_object(Page, "page_id")(view))
 
 
@@ -41,12 +42,14 @@ urlpatterns = [
     ),
     path(
         "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
-        page_workflow_view("workflow_action"),
+        page_workflow_view(PageWorkflowAction.as_view()),
     ),
     path(
         "admin/pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/"
         "<int:task_state_id>/",
-        page_workflow_view("collect_workflow_action_data"),
+        page_workflow_view(
+            page_viewset_registry.as_view("collect_workflow_action_data", page_id_kwarg="page_id")
+        ),
     ),
     path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
