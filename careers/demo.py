@@ -104,6 +104,7 @@ def _occupation(data, fields, isco):
         pay_is_sample=True,
         outlook=data["outlook"],
         outlook_text=data["outlook_text"],
+        outlook_is_sample=True,  # invented for the demo: no source
         training_field=fields.get(data["field"]),
         isco_group=isco.get(data["isco"]),
         search_description=data["summary"],
