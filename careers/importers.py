@@ -583,19 +583,11 @@ def import_training_fields(path=None):
     return created
 
 
-# Vietnamese names of the major groups, as the GSO and VSCO 2020 use them.
-MAJOR_GROUPS_VI = {
-    "0": "Lực lượng vũ trang",
-    "1": "Nhà lãnh đạo trong các ngành, các cấp và các đơn vị",
-    "2": "Nhà chuyên môn bậc cao",
-    "3": "Nhà chuyên môn bậc trung",
-    "4": "Nhân viên trợ lý văn phòng",
-    "5": "Nhân viên dịch vụ và bán hàng",
-    "6": "Lao động có kỹ năng trong nông nghiệp, lâm nghiệp và thủy sản",
-    "7": "Lao động thủ công và các nghề nghiệp có liên quan khác",
-    "8": "Thợ lắp ráp và vận hành máy móc, thiết bị",
-    "9": "Lao động giản đơn",
-}
+def isco_titles_vi(path=None):
+    """{ISCO-08 code: Vietnamese name} from careers/data/isco08_titles_vi.csv (see SOURCES.md)."""
+    path = Path(path or DATA_DIR / "isco08_titles_vi.csv")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return {row["code"].strip(): row["title_vi"].strip() for row in csv.DictReader(handle)}
 
 
 def import_isco(codes_path=None, riasec_path=None):
@@ -607,6 +599,7 @@ def import_isco(codes_path=None, riasec_path=None):
     riasec_path = Path(riasec_path or DATA_DIR / "riasec_by_isco08_from_onet.csv")
     with riasec_path.open(encoding="utf-8-sig", newline="") as handle:
         interests = {row["isco08_code"].strip(): row for row in csv.DictReader(handle)}
+    titles_vi = isco_titles_vi()
     with codes_path.open(encoding="utf-8-sig", newline="") as handle:
         rows = sorted(
             csv.DictReader(handle), key=lambda row: (int(row["level"]), row["isco08_code"])
@@ -637,9 +630,8 @@ def import_isco(codes_path=None, riasec_path=None):
                     **_interest_values(interests.get(code)),
                 }
                 group = groups.get(code)
-                values["title_vi"] = (group.title_vi if group else "") or MAJOR_GROUPS_VI.get(
-                    code, ""
-                )
+                # An editor's name wins; the shipped list fills the names not given yet.
+                values["title_vi"] = (group.title_vi if group else "") or titles_vi.get(code, "")
                 if group is None:
                     group = IscoGroup(code=code, **values)
                     to_create.append(group)

@@ -198,6 +198,7 @@ class LabourFigure(models.Model):
     def subject(self):
         return {
             "label": self.subject_label,
+            "label_en": self.isco_group.title_en if self.isco_group_id else None,
             "isco08": self.isco_group.code if self.isco_group_id else None,
             "sector": self.sector.code if self.sector_id else None,
             "occupation": self.occupation.slug if self.occupation_id else None,

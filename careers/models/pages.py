@@ -262,7 +262,8 @@ class OccupationPage(BasePage):
         """Classification codes as open data: ISCO-08 unit group and training field."""
         return {
             "isco08": self.isco_group.code if self.isco_group_id else None,
-            "isco08_title": self.isco_group.title_en if self.isco_group_id else None,
+            "isco08_title": self.isco_group.title if self.isco_group_id else None,
+            "isco08_title_en": self.isco_group.title_en if self.isco_group_id else None,
             "training_field": self.training_field.code if self.training_field_id else None,
             "training_field_name": self.training_field.name if self.training_field_id else None,
         }

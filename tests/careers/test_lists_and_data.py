@@ -246,6 +246,8 @@ def test_api_lists_published_occupations_only(client, several):
     assert first["training_levels"] == ["so-cap", "trung-cap", "cao-dang"]
     assert first["pay"]["is_sample"] is True
     assert first["codes"]["isco08"] == "7411"
+    assert first["codes"]["isco08_title"] == "Thợ điện công trình và thợ có liên quan"
+    assert first["codes"]["isco08_title_en"] == "Building and Related Electricians"
     assert first["skill_list"] == ["Đi dây đúng kỹ thuật", "Tìm lỗi đồ điện"]
 
     detail = client.get(f"/api/v2/occupations/{several['electrician'].pk}/").json()

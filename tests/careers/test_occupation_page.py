@@ -74,7 +74,8 @@ def test_occupation_page_shows_every_section_with_sources(client, electrician, i
     assert "7–9,5 triệu đồng/tháng" in html
     # Related occupations and codes.
     assert 'href="/nghe-nghiep/dien-cong-nghiep/"' in html
-    assert "7411 Building and Related Electricians" in html
+    assert "7411 Thợ điện công trình và thợ có liên quan" in html
+    assert "Building and Related Electricians" not in html  # English only in the open data
     assert "52 – Kỹ thuật" in html
     assert "O*NET 29.3" in html and "ISCO-08, International Labour Organization." in html
 
