@@ -27,6 +27,7 @@ from careers.models import (
     TrainingField,
     make_figure_key,
 )
+from careers.models.labour import is_period
 from careers.text import fold
 from website.models.areas import Province, Structure
 
@@ -50,6 +51,7 @@ SERIES_COLUMNS = [
     Column("occupation", "nghề", False, ("occupation",)),
     Column("area", "khu vực", True, ("area", "dia ban")),
     Column("region", "vùng", False, ("region",)),
+    Column("breakdown", "nhóm", False, ("breakdown", "nhom dan so")),
     Column("structure", "hệ thống", False, ("structure", "he thong dvhc")),
     Column("period", "kỳ", True, ("period", "nam", "ky so lieu")),
     Column("value", "giá trị", True, ("value", "so lieu")),
@@ -58,6 +60,7 @@ SERIES_COLUMNS = [
     Column("source", "nguồn", True, ("source",)),
     Column("reference_date", "ngày tham chiếu", True, ("reference date", "ngay")),
     Column("sample", "dữ liệu mẫu", False, ("sample", "du lieu mau")),
+    Column("note", "ghi chú", False, ("note",)),
 ]
 # Columns our CSV downloads add for people to read; the import accepts and ignores them.
 INFORMATION_COLUMNS = ["tên đối tượng", "tên khu vực"]
@@ -338,13 +341,17 @@ def validate_series_rows(body, positions, lookups, progress=None):
                 row["region"],
                 row["province"].pk if row["province"] else None,
                 row["period"],
+                row["breakdown"],
             )
             if key in seen:
                 row_errors.append(
                     RowError(
                         number,
                         None,
-                        _("trùng với dòng %(other)s (cùng chỉ tiêu, đối tượng, khu vực và kỳ).")
+                        _(
+                            "trùng với dòng %(other)s (cùng chỉ tiêu, đối tượng, nhóm, khu vực "
+                            "và kỳ)."
+                        )
                         % {"other": seen[key]},
                     )
                 )
@@ -429,12 +436,23 @@ def _clean_series_row(number, cells, lookups, occupations):  # noqa: C901 — on
     period = text("period")
     if not period:
         error("period", _("bắt buộc, đang để trống."))
-    elif not re.fullmatch(r"\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?", period):
+    elif not is_period(period):
         error(
             "period",
-            _("“%(value)s” không phải là kỳ hợp lệ (2016, 2025-Q3, 2025-06).") % {"value": period},
+            _(
+                "“%(value)s” không phải là kỳ hợp lệ (2016, 2025-Q3, 2025-H1, 2025-06, "
+                "2025-01..2025-09)."
+            )
+            % {"value": period},
         )
     row["period"] = period
+
+    row["breakdown"] = " ".join(text("breakdown").split())
+    if len(row["breakdown"]) > 100:
+        error("breakdown", _("dài quá 100 ký tự."))
+    row["note"] = text("note")
+    if len(row["note"]) > 500:
+        error("note", _("dài quá 500 ký tự."))
 
     raw_value = cells.get("value")
     row["value"] = parse_number(raw_value)
@@ -491,6 +509,8 @@ WRITTEN_FIELDS = [
     "source",
     "reference_date",
     "is_sample",
+    "breakdown",
+    "note",
 ]
 
 
@@ -509,6 +529,8 @@ def _figure_values(row):
         "source": row["source"],
         "reference_date": row["reference_date"],
         "is_sample": row["is_sample"],
+        "breakdown": row["breakdown"],
+        "note": row["note"],
     }
 
 

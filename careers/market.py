@@ -145,6 +145,7 @@ def figure_csv_row(figure):
         figure.occupation.slug if figure.occupation_id else "",
         figure.province.short_name if figure.province_id else figure.region,
         figure.region if figure.province_id else "",
+        figure.breakdown,
         figure.province.structure if figure.province_id else "",
         figure.period,
         format(figure.value.normalize(), "f"),
@@ -153,6 +154,7 @@ def figure_csv_row(figure):
         figure.source,
         figure.reference_date.strftime("%d/%m/%Y"),
         "có" if figure.is_sample else "không",
+        figure.note,
         figure.subject_label,
         figure.area_label,
     ]

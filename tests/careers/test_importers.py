@@ -97,7 +97,7 @@ def test_every_bad_cell_is_reported_in_vietnamese(references):
 def test_duplicate_rows_are_refused(references):
     result = import_series(csv_file([GOOD_ROWS[0], GOOD_ROWS[0]]), "x.csv")
     assert [str(e) for e in result.errors] == [
-        "Dòng 3: trùng với dòng 2 (cùng chỉ tiêu, đối tượng, khu vực và kỳ)."
+        "Dòng 3: trùng với dòng 2 (cùng chỉ tiêu, đối tượng, nhóm, khu vực và kỳ)."
     ]
 
 
