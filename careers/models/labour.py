@@ -214,6 +214,24 @@ class LabourFigure(models.Model):
         return str(_("Tổng"))
 
     @property
+    def period_label(self):
+        """“năm 2025”, “quý 1/2025”, “6 tháng đầu năm 2025”, “9 tháng đầu năm 2025”."""
+        year, _dash, rest = self.period.partition("-")
+        if not rest:
+            return _("năm %(year)s") % {"year": year}
+        if ".." in rest:
+            months = int(self.period.split("..")[1][5:]) - int(rest[:2]) + 1
+            return _("%(months)s tháng đầu năm %(year)s") % {"months": months, "year": year}
+        if rest.startswith("Q"):
+            return _("quý %(n)s/%(year)s") % {"n": rest[1], "year": year}
+        if rest.startswith("H"):
+            first = rest == "H1"
+            return (_("6 tháng đầu năm %(year)s") if first else _("6 tháng cuối năm %(year)s")) % {
+                "year": year
+            }
+        return _("tháng %(month)s/%(year)s") % {"month": int(rest), "year": year}
+
+    @property
     def area_label(self):
         if self.province_id:
             return self.province.name

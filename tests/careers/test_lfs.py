@@ -3,6 +3,7 @@ and loaded through the ordinary import, never typed in by hand."""
 
 import csv
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -91,3 +92,44 @@ def test_the_import_format_takes_half_years_cumulative_months_and_groups():
 
     assert all(is_period(p) for p in ("2025", "2025-Q3", "2025-H1", "2025-06", "2025-01..2025-09"))
     assert not any(is_period(p) for p in ("2025-H3", "2025-09..2025-01", "2024-01..2025-09"))
+
+
+def test_occupation_page_shows_real_averages_beside_the_sample_pay(client, lfs_loaded, electrician):
+    section = client.get(electrician.url).text.split('id="thu-nhap"')[1].split("</section>")[0]
+    assert "dữ liệu mẫu" in section  # the sample pay keeps its label
+    items = re.findall(r"<li><strong>(.*?)</strong> \((.*?)\)\.(.*?)</li>", section, flags=re.S)
+    shown = {label: (period, rest) for label, period, rest in items}
+    all_employed = shown[
+        "Thu nhập bình quân tháng của lao động có việc làm, cả nước: 8,4 triệu đồng/tháng"
+    ]
+    assert all_employed[0] == "năm 2025"
+    assert "gồm cả người tự làm" in all_employed[1]  # the concept's caveat
+    assert "Nguồn: Cục Thống kê (Bộ Tài chính)" in all_employed[1]
+    wage = shown[
+        "Thu nhập bình quân tháng của lao động làm công hưởng lương, cả nước: 9,4 triệu đồng/tháng"
+    ]
+    assert wage[0] == "quý 1/2025" and "Chỉ lao động làm công hưởng lương" in wage[1]
+    college = shown["Lao động làm công có trình độ Cao đẳng: 7,6 triệu đồng/tháng"]
+    assert college[0] == "quý 1/2021" and "độ tin cậy thấp hơn" in college[1]
+    assert "Lao động làm công có trình độ Trung cấp: 7,2 triệu đồng/tháng" in shown
+    assert "Lao động làm công có trình độ Sơ cấp: 8 triệu đồng/tháng" in shown
+    assert not any("Đại học" in label for label in shown)  # not a route of this occupation
+
+
+def test_labour_market_page_shows_the_recent_official_figures(client, lfs_loaded, market):
+    html = client.get(market.url).text
+    section = html.split('id="so-lieu-gan-day"')[1].split("</section>")[0]
+    tables = dict(re.findall(r"<h3>(.*?)</h3>(.*?)(?=<h3>|$)", section, flags=re.S))
+    income = tables["Thu nhập bình quân tháng của lao động có việc làm"]
+    rows = {
+        group: (value, period)
+        for group, value, period in re.findall(
+            r'<th scope="row">(.*?)</th><td class="number">(.*?)</td><td>(.*?)</td>', income
+        )
+    }
+    assert rows["Tất cả"] == ("8,4 triệu đồng/tháng", "năm 2025")
+    assert {"nam", "nữ", "thành thị", "nông thôn"} <= set(rows)
+    assert "gồm cả người tự làm" in income and "Nguồn: Cục Thống kê (Bộ Tài chính)" in income
+    wage = tables["Thu nhập bình quân tháng của lao động làm công hưởng lương"]
+    assert "Chỉ lao động làm công hưởng lương" in wage and "Đại học trở lên" in wage
+    assert "Tỷ lệ thất nghiệp của thanh niên 15–24 tuổi" in tables
