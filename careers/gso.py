@@ -84,6 +84,8 @@ def _row(indicator, period, preliminary, value, area, *, isco="", sector="", reg
         "reference_date": datetime.date(int(period), 12, 31),
         "sample": "không",
         "occupation": "",
+        "breakdown": "",
+        "note": "",
     }
     return [cells[column.key] for column in SERIES_COLUMNS]
 

@@ -79,7 +79,10 @@ def build_row(page):
             "levels": [str(TrainingLevel(level).label) for level in levels],
             "field": field.name if field else "",
             "riasec": page.interest_code,
-            "outlook": str(Outlook(page.outlook).label) if page.outlook else "",
+            "outlook": str(Outlook(page.outlook).label)
+            if page.outlook and page.outlook_shown
+            else "",
+            "outlook_is_sample": page.outlook_is_sample,
             "pay_low": float(pay_low) if pay_low is not None else None,
             "pay_high": float(pay_high) if pay_high is not None else None,
             "pay_is_sample": page.pay_is_sample,

@@ -135,6 +135,7 @@ def build_row(page, institution=None):
             "admission_start": page.admission_start.isoformat() if page.admission_start else None,
             "admission_end": page.admission_end.isoformat() if page.admission_end else None,
             "tuition_text": tuition_text(page.tuition, period),
+            "is_sample": page.is_sample or bool(institution and institution.is_sample),
             "admission_end_text": page.admission_end.strftime("%d/%m/%Y")
             if page.admission_end
             else "",

@@ -97,7 +97,7 @@ def test_every_bad_cell_is_reported_in_vietnamese(references):
 def test_duplicate_rows_are_refused(references):
     result = import_series(csv_file([GOOD_ROWS[0], GOOD_ROWS[0]]), "x.csv")
     assert [str(e) for e in result.errors] == [
-        "Dòng 3: trùng với dòng 2 (cùng chỉ tiêu, đối tượng, khu vực và kỳ)."
+        "Dòng 3: trùng với dòng 2 (cùng chỉ tiêu, đối tượng, nhóm, khu vực và kỳ)."
     ]
 
 
@@ -186,6 +186,34 @@ def test_import_isco_loads_groups_and_interests_once(db, capsys):
 
     call_command("import_isco")
     assert "ISCO-08: 0 nhóm mới, 0 cập nhật." in capsys.readouterr().out
+
+
+def test_isco_groups_used_by_occupations_have_vietnamese_names(db):
+    """Public pages name ISCO-08 groups in Vietnamese: every major group, and every group in
+    the chain of each demo occupation; the English stays as the secondary label."""
+    from careers import demo_content
+
+    import_isco()
+    needed = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
+    for occupation in demo_content.OCCUPATIONS:
+        code = occupation["isco"]
+        needed |= {code[:length] for length in range(1, len(code) + 1)}
+    groups = IscoGroup.objects.filter(code__in=needed)
+    assert groups.count() == len(needed)
+    assert [group.code for group in groups if not group.title_vi] == []
+    assert IscoGroup.objects.get(code="522").title_vi == "Nhân viên bán hàng tại cửa hàng"
+    assert IscoGroup.objects.get(code="522").title_en == "Shop Salespersons"  # not “Aalespersons”
+    assert not IscoGroup.objects.filter(title_en__contains="Aalespersons").exists()
+    assert IscoGroup.objects.get(code="7").title == (
+        "Lao động thủ công và các nghề nghiệp có liên quan khác"
+    )
+
+
+def test_an_editors_vietnamese_isco_name_is_kept_on_reload(db):
+    import_isco()
+    IscoGroup.objects.filter(code="7411").update(title_vi="Thợ điện xây dựng")
+    assert import_isco() == (0, 0)
+    assert IscoGroup.objects.get(code="7411").title_vi == "Thợ điện xây dựng"
 
 
 def test_training_fields_are_there_and_reload_idempotently(db):

@@ -203,7 +203,8 @@ def test_chart_csv_has_every_year_and_reimports_unchanged(client, market, gso_li
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["chỉ tiêu", "nhóm nghề", "ngành kinh tế"]
     assert len(rows) == 4
-    assert {row[7] for row in rows[1:]} == {"2015", "2016"}
+    period = rows[0].index("kỳ")
+    assert {row[period] for row in rows[1:]} == {"2015", "2016"}
 
     from careers.importers import import_series
 
@@ -246,6 +247,8 @@ def test_api_lists_published_occupations_only(client, several):
     assert first["training_levels"] == ["so-cap", "trung-cap", "cao-dang"]
     assert first["pay"]["is_sample"] is True
     assert first["codes"]["isco08"] == "7411"
+    assert first["codes"]["isco08_title"] == "Thợ điện công trình và thợ có liên quan"
+    assert first["codes"]["isco08_title_en"] == "Building and Related Electricians"
     assert first["skill_list"] == ["Đi dây đúng kỹ thuật", "Tìm lỗi đồ điện"]
 
     detail = client.get(f"/api/v2/occupations/{several['electrician'].pk}/").json()
