@@ -371,6 +371,18 @@ def institution_fields(number, row, province):
     }
 
 
+def add_next_step(school):
+    """Give a demo school loaded before these fields existed its sample next step (once)."""
+    if school.apply_how:
+        return
+    school.apply_how, school.apply_documents = APPLY_HOW, APPLY_DOCUMENTS
+    if not school.admissions_zalo:
+        school.admissions_zalo = "".join(char for char in school.phone if char.isdigit())[:11]
+    if not school.admissions:
+        school.admissions = [("paragraph", ADMISSIONS_NOTICE)]
+    school.save_revision().publish()
+
+
 def programme_rows(number, row):
     """The (catalogue entry, level) pairs institution ``number`` offers."""
     kind, count = row[2], row[6]
@@ -452,6 +464,7 @@ def load_institutions(index, stdout=None):
             school.save_revision().publish()
         else:
             school = school.specific
+            add_next_step(school)
         institutions.append(school)
         taken = set(school.get_children().values_list("slug", flat=True))
         for k, (entry, level) in enumerate(programme_rows(number, row)):

@@ -10,7 +10,7 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from website.demo import load_demo
+from website.demo import link_sections, load_demo
 from website.models import (
     EventPage,
     EventParticipant,
@@ -103,6 +103,7 @@ def test_site_pages_are_live_and_in_the_main_menu_in_order(demo):
 
 
 def test_the_home_page_has_a_door_for_parents_beside_grade_9_and_grade_12(demo, client):
+    link_sections(Site.objects.get(is_default_site=True).root_page.specific)
     html = client.get("/").text
     doors = html[html.index('class="entry-points"') :]
     assert doors.index("Sau lớp 9") < doors.index("Sau lớp 12") < doors.index("Dành cho phụ huynh")
