@@ -103,7 +103,8 @@ def test_the_migration_clears_unsourced_codes_from_pages_and_their_revisions(ind
     migration = importlib.import_module("careers.migrations.0006_quiz_sourced_riasec")
     nurse.riasec_code = "SIC"
     nurse.riasec_override_reason = ""  # as before the migration: a code without a reason
-    nurse.save_revision(clean=False).publish()
+    nurse.save_revision(clean=False)
+    OccupationPage.objects.filter(pk=nurse.pk).update(riasec_code="SIC")
     keeps = factories.occupation(index, title="Không có nhóm ISCO", riasec_code="AES")
 
     migration.use_sourced_codes(apps, None)
