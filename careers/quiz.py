@@ -8,6 +8,7 @@ from functools import cache
 from statistics import StatisticsError, correlation
 from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from careers.importers import DATA_DIR
@@ -96,11 +97,12 @@ def type_scores(answers):
 
 
 def holland_code(scores):
-    """The three highest types, highest first (a tie keeps the R-I-A-S-E-C order)."""
+    """The three highest types, highest first (a tie keeps the R-I-A-S-E-C order); a type
+    the student liked nothing of is left out, so the code may be shorter."""
     ranked = sorted(
         RIASEC_LETTERS, key=lambda letter: (-scores[letter], RIASEC_LETTERS.index(letter))
     )
-    return "".join(ranked[:3])
+    return "".join(letter for letter in ranked[:3] if scores[letter] > 0)
 
 
 def has_ties(scores, code):
@@ -108,7 +110,7 @@ def has_ties(scores, code):
     or a fourth type as high as its third."""
     top = [scores[letter] for letter in code]
     others = [scores[letter] for letter in RIASEC_LETTERS if letter not in code]
-    return len(set(top)) < len(top) or (others and max(others) >= top[-1])
+    return bool(top) and (len(set(top)) < len(top) or max(others) >= top[-1] > 0)
 
 
 def fit(student, profile):
@@ -182,6 +184,7 @@ def result_context(params, answers):
             search.append(("tinh", province.slug))
         match["programmes_url"] = "/tim-kiem/?" + urlencode(search)
     highest = quiz().highest * max(quiz().per_type().values())
+    compare = [("nghe", match["occupation"].pk) for match in matches[:3]] + [("ma", code)]
     return {
         "code": code,
         "code_types": [types[letter] for letter in code if letter in types],
@@ -197,6 +200,7 @@ def result_context(params, answers):
         "province_param": PROVINCE_PARAM,
         "answers_param": ANSWERS_PARAM,
         "encoded": encode(answers),
+        "compare_url": f"{reverse('compare')}?{urlencode(compare)}",
     }
 
 

@@ -6,17 +6,30 @@ from django.db import migrations, models
 
 def use_sourced_codes(apps, schema_editor):
     """The codes typed by hand had no source: where the occupation's ISCO-08 group has
-    O*NET's code, show that one (an editor may set a code again, with a reason)."""
+    O*NET's code, show that one (an editor may set a code again, with a reason). The page's
+    revisions are cleared too, so editing or reverting does not bring a code back unasked."""
     OccupationPage = apps.get_model("careers", "OccupationPage")
-    OccupationPage.objects.exclude(isco_group__isnull=True).exclude(
+    Revision = apps.get_model("wagtailcore", "Revision")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    sourced = OccupationPage.objects.exclude(isco_group__isnull=True).exclude(
         isco_group__holland_code=""
-    ).update(riasec_code="")
+    )
+    ids = [str(pk) for pk in sourced.values_list("pk", flat=True)]
+    sourced.update(riasec_code="")
+    kind = ContentType.objects.filter(app_label="careers", model="occupationpage").first()
+    if kind is None or not ids:
+        return
+    for revision in Revision.objects.filter(content_type=kind, object_id__in=ids):
+        if revision.content.get("riasec_code"):
+            revision.content["riasec_code"] = ""
+            revision.save(update_fields=["content"])
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('careers', '0005_streaming_review'),
+        ('wagtailcore', '0098_apitoken'),
     ]
 
     operations = [

@@ -93,3 +93,24 @@ def test_an_editors_code_needs_a_reason_and_no_code_needs_a_sourced_one(index):
     page.isco_group = factories.isco_group()
     page.full_clean(exclude=exclude)
     assert page.interest_code == "RCI" and not page.riasec_overridden
+
+
+def test_the_migration_clears_unsourced_codes_from_pages_and_their_revisions(index, nurse):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("careers.migrations.0006_quiz_sourced_riasec")
+    nurse.riasec_code = "SIC"
+    nurse.riasec_override_reason = ""  # as before the migration: a code without a reason
+    nurse.save_revision(clean=False)
+    OccupationPage.objects.filter(pk=nurse.pk).update(riasec_code="SIC")
+    keeps = factories.occupation(index, title="Không có nhóm ISCO", riasec_code="AES")
+
+    migration.use_sourced_codes(apps, None)
+
+    nurse.refresh_from_db()
+    assert nurse.riasec_code == "" and nurse.interest_code == "SRC"
+    assert nurse.get_latest_revision_as_object().riasec_code == ""
+    keeps.refresh_from_db()
+    assert keeps.riasec_code == "AES"  # no sourced code to show instead

@@ -73,6 +73,8 @@ def test_all_realistic_answers_give_a_code_starting_with_r_and_realistic_occupat
     assert matches[0].slug == "han"
     assert matches[0].interest_code.startswith("R")
     assert "Nhóm sở thích của em: R" in response.text
+    top = "&amp;".join(f"nghe={m.pk}" for m in matches[:3])
+    assert f'href="/so-sanh/?{top}&amp;ma={response.context["code"]}"' in response.text
 
 
 @pytest.mark.parametrize(
@@ -179,3 +181,14 @@ def test_the_result_page_makes_a_fixed_number_of_queries(client, index, occupati
     with CaptureQueriesContext(connection) as after:
         client.get("/trac-nghiem-so-thich/ket-qua/", link)
     assert len(after) == len(before)
+
+
+def test_the_code_keeps_only_types_the_student_liked_and_says_when_letters_tie():
+    only_r = quiz.type_scores(answers_with("R"))
+    assert quiz.holland_code(only_r) == "R" and not quiz.has_ties(only_r, "R")
+    scores = {"R": 9, "I": 4, "A": 4, "S": 2, "E": 0, "C": 1}
+    assert quiz.holland_code(scores) == "RIA" and quiz.has_ties(scores, "RIA")
+    scores["A"] = 3
+    assert not quiz.has_ties(scores, "RIA")
+    scores["S"] = 3
+    assert quiz.has_ties(scores, "RIA")  # S is as high as A, the third letter

@@ -164,3 +164,13 @@ def test_odd_input_is_never_a_500(client, query):
         assert client.get(url + query).status_code in (200, 302)
     client.cookies[COOKIE] = "ct-x.nghe-.ct-" + "1" * 30
     assert client.get("/danh-sach-cua-toi/").status_code == 200
+
+
+def test_the_tools_need_only_a_few_kilobytes_of_script_and_no_framework():
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    scripts = [Path(finders.find(f"website/js/{name}.js")) for name in ("site", "tools")]
+    assert sum(len(path.read_bytes()) for path in scripts) < 4096
+    assert "import " not in scripts[1].read_text()  # one plain file, no modules or bundles

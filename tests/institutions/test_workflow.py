@@ -144,7 +144,11 @@ def test_staff_edit_their_profile_with_partners_and_outcomes(client, school_a, s
             "latitude": "10.03",
             "longitude": "105.78",
             "phone": "0292 111 222",
+            "admissions_zalo": "0912345678",
             "email": "ts@example.com",
+            "apply_how": "Nộp tại phòng tuyển sinh\nXét học bạ",
+            "apply_documents": "Học bạ\nGiấy khai sinh",
+            "apply_url": "",
             "website": "",
             "admissions": streamfield([]),
             "boarding": "on",
@@ -180,6 +184,8 @@ def test_staff_edit_their_profile_with_partners_and_outcomes(client, school_a, s
     draft = school_a.get_latest_revision_as_object()
     assert draft.summary == "Trường kỹ thuật có ký túc xá 500 chỗ."
     assert [p.name for p in draft.partners.all()] == ["Công ty Mẫu X"]
+    assert draft.apply_steps == ["Nộp tại phòng tuyển sinh", "Xét học bạ"]
+    assert draft.zalo_url == "https://zalo.me/0912345678"
     assert [str(o.rate) for o in draft.outcomes.all()] == ["91.5"]
     assert "500 chỗ" not in client.get(school_a.url).text  # not live before review
 
