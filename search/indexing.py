@@ -1,6 +1,7 @@
 """Keeping the search rows (and the Elasticsearch indexes, when configured) in step with the
 pages: one row per live, public page of each kind."""
 
+import functools
 import logging
 
 from django.db import transaction
@@ -62,10 +63,8 @@ def write_rows(kind, ids):
         rows.delete()
         kind.row_model.objects.bulk_create([row for row, _ in built])
         bump_version(kind, {pk: before.get(pk) for pk in ids})
-    for row, fields in built:
-        _elasticsearch("index", kind, row.page_id, fields)
-    for page_id in ids - {row.page_id for row, _ in built}:
-        _elasticsearch("delete", kind, page_id, None)
+    written = [(row.page_id, fields) for row, fields in built]
+    _elasticsearch(kind, written, ids - {page_id for page_id, _ in written})
 
 
 def remove_page(page_id, kind=None):
@@ -78,7 +77,7 @@ def remove_page(page_id, kind=None):
                 rows.delete()
                 bump_version(each, {page_id: tokens})
         if tokens is not None or kind:
-            _elasticsearch("delete", each, page_id, None)
+            _elasticsearch(each, [], {page_id})
 
 
 def rebuild_rows(kind, progress=None):
@@ -110,20 +109,38 @@ def rebuild_rows(kind, progress=None):
     return done
 
 
-def _elasticsearch(action, kind, page_id, fields):
-    """Mirror a row change into Elasticsearch when it is configured; never fail the publish."""
+def _elasticsearch(kind, written, deleted):
+    """Mirror a batch of row changes into Elasticsearch when it is configured: one bulk
+    request, sent once the database transaction has committed (nothing is sent for a
+    publish that rolls back, and the publish never waits on Elasticsearch inside it)."""
     from search.engines import elasticsearch_engine
 
     engine = elasticsearch_engine()
-    if engine is None:
-        return
+    if engine is not None and (written or deleted):
+        transaction.on_commit(functools.partial(_send, engine, kind, written, deleted))
+
+
+def _send(engine, kind, written, deleted):
+    """The page is saved whatever happens here: when the server is unavailable, a warning
+    (``search_index --rebuild`` catches the index up); when it refuses, an error (raised under
+    DEBUG and in tests)."""
+    from search.engines import ElasticsearchRefused, ElasticsearchUnavailable, raise_errors
+
+    pages = sorted({page_id for page_id, _ in written} | set(deleted))
     try:
-        if action == "index":
-            engine.index_row(kind, page_id, fields)
-        else:
-            engine.delete_row(kind, page_id)
-    except Exception:  # the page is saved; a later rebuild catches the index up
-        logger.warning("Elasticsearch: could not %s page %s", action, page_id, exc_info=True)
+        engine.write(kind, written, deleted)
+    except ElasticsearchUnavailable as error:
+        logger.warning(
+            "Elasticsearch: could not index %s pages %s (%s); `manage.py search_index "
+            "--rebuild` catches the index up",
+            kind.name,
+            pages,
+            error,
+        )
+    except ElasticsearchRefused as error:
+        logger.error("Elasticsearch refused the %s pages %s (%s)", kind.name, pages, error)
+        if raise_errors():
+            raise
 
 
 def rebuild(kind, progress=None):

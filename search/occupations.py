@@ -78,8 +78,11 @@ def build_row(page):
         "display": {
             "levels": [str(TrainingLevel(level).label) for level in levels],
             "field": field.name if field else "",
-            "riasec": page.riasec_code,
-            "outlook": str(Outlook(page.outlook).label) if page.outlook else "",
+            "riasec": page.interest_code,
+            "outlook": str(Outlook(page.outlook).label)
+            if page.outlook and page.outlook_shown
+            else "",
+            "outlook_is_sample": page.outlook_is_sample,
             "pay_low": float(pay_low) if pay_low is not None else None,
             "pay_high": float(pay_high) if pay_high is not None else None,
             "pay_is_sample": page.pay_is_sample,
@@ -92,7 +95,7 @@ def build_row(page):
 def live_pages():
     return (
         OccupationPage.objects.live()
-        .select_related("training_field")
+        .select_related("training_field", "isco_group")
         .prefetch_related("routes")
         .order_by("pk")
     )
