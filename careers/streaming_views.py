@@ -24,6 +24,7 @@ from careers.models.streaming import (
 from careers.streaming_import import export_csv, export_order, export_xlsx
 from careers.text import sort_key
 from website.models.areas import Province, Structure
+from website.parsing import strict_int
 
 LEVELS = [EducationLevel.THCS, EducationLevel.THPT]
 SCOPE_ORDER = {
@@ -311,10 +312,7 @@ def dashboard_context(page, request):
     figures = _province_figures(province)
     level_figures = [f for f in figures if _applies(f, level)]
     years = sorted({f.year for f in level_figures}, reverse=True)
-    try:
-        year = int(request.GET.get("nam", ""))
-    except ValueError:
-        year = None
+    year = strict_int(request.GET.get("nam", ""))
     if year not in years:
         year = years[0] if years else None
     context.update(

@@ -148,7 +148,7 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
 # Login throttling (website.security): django-axes counts failures per account and per address.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "website.security.ThrottlingBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
