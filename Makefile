@@ -4,9 +4,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=website.settings.test
+# manage.py defaults to the production settings (no demo accounts on a server); the commands
+# here are for a developer's machine: dev settings unless DJANGO_SETTINGS_MODULE says otherwise.
+export DJANGO_SETTINGS_MODULE ?= website.settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test lint format bench check-python stack stack-up stack-down bench-pages faults backup-check
+.PHONY: help install run demo test test-es lint format bench check-python stack stack-up stack-down bench-pages faults backup-check
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -53,10 +56,16 @@ format: install ## Format and fix with ruff
 
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/searchbench
 
-bench: install ## Search benchmark on PostgreSQL (BENCH_DATABASE_URL); see docs/benchmarks.md
+SIZE ?= 20000
+
+bench: install ## Search benchmark on PostgreSQL (BENCH_DATABASE_URL, SIZE programmes); see docs/benchmarks.md
 	-psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))" 2>/dev/null
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v0
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) search_bench --runs 40
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) search_bench --runs 40 --programmes $(SIZE)
+
+test-es: install ## The search suite against a real Elasticsearch: ELASTICSEARCH_URL=https://… make test-es
+	@test -n "$(ELASTICSEARCH_URL)" || { echo "ELASTICSEARCH_URL chưa đặt / is not set: ELASTICSEARCH_URL=https://… make test-es"; exit 2; }
+	ELASTICSEARCH_URL="$(ELASTICSEARCH_URL)" REQUIRE_ELASTICSEARCH=1 $(TEST_SETTINGS) $(BIN)/python -m pytest tests/search $(PYTEST_ARGS)
 
 # Page benchmark: the demo on its own database, the production stack, a fresh `wagtail start`.
 PAGES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/benchpages
