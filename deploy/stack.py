@@ -73,7 +73,8 @@ def django_env(values):
         sys.exit(
             "DATABASE_URL must point at PostgreSQL, e.g. postgres://postgres@127.0.0.1:5432/hn"
         )
-    env.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.production")
+    # The production settings, whatever a developer's shell (or make) exports.
+    env["DJANGO_SETTINGS_MODULE"] = env.get("STACK_SETTINGS", "website.settings.production")
     env.setdefault("SECRET_KEY", _secret_key(Path(values["RUN_DIR"])))
     env.setdefault("ALLOWED_HOSTS", f"{values['SERVER_NAME']},localhost")
     env.setdefault(

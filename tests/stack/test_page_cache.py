@@ -1,15 +1,19 @@
 """Wagtail's frontend-cache purge against the real Varnish of deploy/varnish.vcl."""
 
+import io
 import time
 
 import pytest
 
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.test import Client
 
 from wagtail.models import Page
 
 from tests import factories
+from tests.website.conftest import DEMO_PLACES
+from website.models import Commune, Province, Structure
 
 pytestmark = pytest.mark.proxy
 
@@ -91,3 +95,43 @@ def test_logged_in_users_and_the_admin_bypass_the_cache(page_cache, news_item):
             assert response.headers["X-Cache"] == "MISS"
             assert "private" in response.headers["Cache-Control"]
     assert page_cache.get("/admin/", cookie=session).status == 200
+
+
+@pytest.fixture
+def demo_site(page_cache, settings, tmp_path):
+    """The whole demo (every public page type) on the few places its events need."""
+    settings.MEDIA_ROOT = tmp_path
+    for code, name, short_name, slug, commune_code, commune_name in DEMO_PLACES:
+        province = Province.objects.create(
+            structure=Structure.CURRENT, code=code, name=name, short_name=short_name, slug=slug
+        )
+        Commune.objects.create(
+            structure=Structure.CURRENT,
+            code=commune_code,
+            name=commune_name,
+            short_name=commune_name.removeprefix("Phường "),
+            province=province,
+        )
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("search_index", "--rebuild", stdout=io.StringIO())
+
+
+def test_no_public_page_carries_anything_personal(page_cache, demo_site):
+    addresses = {}
+    for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path"):
+        addresses.setdefault(type(page).__name__, page.url)
+    assert len(addresses) >= 13, addresses  # every public page type of the demo
+    addresses.update(
+        search="/tim-kiem/?q=dien+cong+nghiep&loai=chuong-trinh",
+        search_api="/api/search/programmes/?q=ke+toan",
+        sitemap="/sitemap.xml",
+    )
+    # A visitor who once opened the admin's login form carries a CSRF cookie.
+    visitor = "csrftoken=abcdefabcdefabcdefabcdefabcdefab"
+    for page_type, path in addresses.items():
+        page_cache.get(path, cookie=visitor)
+        response = page_cache.get(path, cookie=visitor)
+        assert response.status == 200, (page_type, path)
+        assert "Set-Cookie" not in response.headers, (page_type, path)
+        assert "csrfmiddlewaretoken" not in response.text, (page_type, path)
+        assert response.headers["X-Cache"] == "HIT", (page_type, path)
