@@ -61,7 +61,6 @@ OCCUPATIONS = [
         "other_names": "thợ điện nhà máy, kỹ thuật viên điện, thợ điện công nghiệp",
         "field": "52",
         "isco": "7412",
-        "riasec": "RIC",
         "summary": "Lắp đặt, vận hành và sửa chữa hệ thống điện, động cơ, tủ điều khiển trong nhà máy.",
         "tasks": [
             "Đi dây, lắp tủ điện, động cơ và thiết bị đóng cắt theo bản vẽ.",
@@ -102,7 +101,6 @@ OCCUPATIONS = [
         "other_names": "thợ điện nước, thợ điện nhà",
         "field": "52",
         "isco": "7411",
-        "riasec": "RCI",
         "summary": "Đi điện, lắp đèn, ổ cắm, máy bơm, sửa đồ điện cho nhà ở, cửa hàng, văn phòng.",
         "tasks": [
             "Đi dây điện âm tường, lắp cầu dao, aptomat, ổ cắm, đèn.",
@@ -137,7 +135,6 @@ OCCUPATIONS = [
         "other_names": "thợ sửa ô tô, kỹ thuật viên ô tô, sửa chữa ô tô",
         "field": "51",
         "isco": "7231",
-        "riasec": "RIC",
         "summary": "Kiểm tra, bảo dưỡng và sửa chữa động cơ, gầm, điện và hệ thống điều khiển của ô tô.",
         "tasks": [
             "Bảo dưỡng định kỳ: thay dầu, lọc, kiểm tra phanh, lốp, hệ thống lái.",
@@ -172,7 +169,6 @@ OCCUPATIONS = [
         "other_names": "thợ sửa xe máy, bảo dưỡng xe máy",
         "field": "51",
         "isco": "7231",
-        "riasec": "RCE",
         "summary": "Bảo dưỡng, sửa chữa xe máy, xe tay ga và xe máy điện tại cửa hàng hoặc đại lý.",
         "tasks": [
             "Thay dầu, vá lốp, chỉnh phanh, thay má phanh, xích, nhông.",
@@ -207,7 +203,6 @@ OCCUPATIONS = [
         "other_names": "thợ hàn, hàn điện, hàn TIG, hàn MIG, cơ khí hàn",
         "field": "52",
         "isco": "7212",
-        "riasec": "RC",
         "summary": "Nối các chi tiết kim loại bằng nhiệt để làm khung nhà xưởng, tàu thuyền, bồn bể, kết cấu thép.",
         "tasks": [
             "Đọc bản vẽ, chuẩn bị mép hàn, gá phôi.",
@@ -242,7 +237,6 @@ OCCUPATIONS = [
         "other_names": "thợ tiện, thợ phay, vận hành máy CNC, cơ khí chế tạo",
         "field": "52",
         "isco": "7223",
-        "riasec": "RCI",
         "summary": "Tiện, phay, mài chi tiết máy trên máy công cụ thường và máy CNC theo bản vẽ.",
         "tasks": [
             "Đọc bản vẽ, chọn dao, gá phôi lên máy.",
@@ -277,7 +271,6 @@ OCCUPATIONS = [
         "other_names": "thợ điện lạnh, sửa điều hòa, sửa tủ lạnh",
         "field": "52",
         "isco": "7127",
-        "riasec": "RIC",
         "summary": "Lắp đặt, bảo dưỡng, sửa chữa điều hòa, tủ lạnh, kho lạnh và hệ thống làm mát.",
         "tasks": [
             "Lắp đặt điều hòa treo tường, điều hòa trung tâm cho nhà ở và tòa nhà.",
@@ -312,7 +305,6 @@ OCCUPATIONS = [
         "other_names": "kỹ thuật viên tự động hóa, bảo trì dây chuyền, robot",
         "field": "52",
         "isco": "3115",
-        "riasec": "RIC",
         "summary": "Lắp đặt, lập trình và bảo trì máy tự động, robot và dây chuyền sản xuất.",
         "tasks": [
             "Lắp ráp cơ cấu cơ khí, cảm biến, xy lanh khí nén trên máy.",
@@ -347,7 +339,6 @@ OCCUPATIONS = [
         "other_names": "kế toán doanh nghiệp, nhân viên kế toán, kế toán viên",
         "field": "34",
         "isco": "3313",
-        "riasec": "CEI",
         "summary": "Ghi chép, tính toán thu chi, thuế, lương và lập báo cáo tài chính cho doanh nghiệp.",
         "tasks": [
             "Nhập chứng từ mua bán, thu chi vào phần mềm kế toán.",
@@ -382,7 +373,6 @@ OCCUPATIONS = [
         "other_names": "công nghệ thông tin, CNTT, phát triển phần mềm, lập trình web, lập trình ứng dụng",
         "field": "48",
         "isco": "2512",
-        "riasec": "ICR",
         "summary": "Viết, kiểm thử và bảo trì phần mềm, trang web, ứng dụng điện thoại.",
         "tasks": [
             "Tìm hiểu yêu cầu, chia nhỏ việc cùng nhóm.",
@@ -417,7 +407,6 @@ OCCUPATIONS = [
         "other_names": "quản trị mạng, sửa chữa máy tính, hỗ trợ kỹ thuật IT",
         "field": "48",
         "isco": "3513",
-        "riasec": "RIC",
         "summary": "Lắp đặt, sửa máy tính, mạng, camera và hỗ trợ người dùng trong cơ quan, doanh nghiệp.",
         "tasks": [
             "Cài đặt máy tính, máy in, phần mềm cho nhân viên.",
@@ -452,7 +441,6 @@ OCCUPATIONS = [
         "other_names": "designer, thiết kế quảng cáo, thiết kế truyền thông đa phương tiện",
         "field": "21",
         "isco": "2166",
-        "riasec": "AER",
         "summary": "Thiết kế logo, ấn phẩm, bao bì, hình ảnh mạng xã hội và giao diện bằng máy tính.",
         "tasks": [
             "Gặp khách hoặc phòng kinh doanh để hiểu cần truyền đạt điều gì.",
@@ -487,7 +475,6 @@ OCCUPATIONS = [
         "other_names": "y tá, chăm sóc người bệnh",
         "field": "72",
         "isco": "3221",
-        "riasec": "SIC",
         "summary": "Chăm sóc, theo dõi người bệnh và thực hiện y lệnh của bác sĩ ở bệnh viện, trạm y tế.",
         "tasks": [
             "Đo mạch, nhiệt độ, huyết áp và ghi hồ sơ theo dõi.",
@@ -522,7 +509,6 @@ OCCUPATIONS = [
         "other_names": "dược sĩ trung cấp, dược sĩ cao đẳng, nhân viên nhà thuốc",
         "field": "72",
         "isco": "3213",
-        "riasec": "CIS",
         "summary": "Bán và tư vấn thuốc ở nhà thuốc, cấp phát và bảo quản thuốc ở bệnh viện, công ty dược.",
         "tasks": [
             "Bán thuốc theo đơn, hướng dẫn liều dùng và lưu ý.",
@@ -554,7 +540,6 @@ OCCUPATIONS = [
         "other_names": "đầu bếp, nấu ăn, bếp nhà hàng, phụ bếp",
         "field": "81",
         "isco": "5120",
-        "riasec": "RAE",
         "summary": "Sơ chế, nấu và trình bày món ăn ở nhà hàng, khách sạn, bếp ăn công nghiệp.",
         "tasks": [
             "Nhận và kiểm tra thực phẩm, sơ chế theo định lượng.",
@@ -589,7 +574,6 @@ OCCUPATIONS = [
         "other_names": "thợ may, công nhân may, thiết kế thời trang",
         "field": "54",
         "isco": "7531",
-        "riasec": "RAC",
         "summary": "Cắt may quần áo theo mẫu, theo số đo; làm rập, kiểm tra chất lượng trong xưởng may.",
         "tasks": [
             "Đọc tài liệu kỹ thuật, làm rập, giác sơ đồ và cắt vải.",
@@ -619,7 +603,6 @@ OCCUPATIONS = [
         "other_names": "spa, làm tóc, làm móng, trang điểm, thẩm mỹ",
         "field": "81",
         "isco": "5142",
-        "riasec": "SAE",
         "summary": "Chăm sóc da, làm tóc, làm móng, trang điểm cho khách ở salon, spa.",
         "tasks": [
             "Tư vấn cho khách kiểu tóc, cách chăm sóc da phù hợp.",
@@ -651,7 +634,6 @@ OCCUPATIONS = [
         "other_names": "hướng dẫn viên, tour guide",
         "field": "81",
         "isco": "5113",
-        "riasec": "SEA",
         "summary": "Dẫn đoàn khách tham quan, thuyết minh về điểm đến và lo cho chuyến đi suôn sẻ.",
         "tasks": [
             "Đón khách, kiểm tra lịch trình, xe, khách sạn, bữa ăn.",
@@ -684,7 +666,6 @@ OCCUPATIONS = [
         "other_names": "lễ tân khách sạn, buồng phòng, nhân viên khách sạn",
         "field": "81",
         "isco": "1411",
-        "riasec": "ESC",
         "summary": "Đón tiếp khách, điều hành lễ tân, buồng phòng và các dịch vụ trong khách sạn, khu nghỉ dưỡng.",
         "tasks": [
             "Nhận đặt phòng, làm thủ tục nhận và trả phòng.",
@@ -716,7 +697,6 @@ OCCUPATIONS = [
         "other_names": "phục vụ nhà hàng, quản lý nhà hàng, nghiệp vụ nhà hàng",
         "field": "81",
         "isco": "1412",
-        "riasec": "ESR",
         "summary": "Phục vụ bàn, điều phối ca và quản lý hoạt động của nhà hàng, quán ăn, dịch vụ tiệc.",
         "tasks": [
             "Đón khách, giới thiệu thực đơn, nhận món và phục vụ bàn.",
@@ -748,7 +728,6 @@ OCCUPATIONS = [
         "other_names": "bartender, barista, pha chế cà phê",
         "field": "81",
         "isco": "5132",
-        "riasec": "AES",
         "summary": "Pha cà phê, trà, nước trái cây và đồ uống có cồn ở quán, nhà hàng, khách sạn.",
         "tasks": [
             "Chuẩn bị nguyên liệu, dụng cụ đầu ca.",
@@ -780,7 +759,6 @@ OCCUPATIONS = [
         "other_names": "bác sĩ thú y, chăm sóc thú cưng, thú y viên",
         "field": "64",
         "isco": "3240",
-        "riasec": "RIS",
         "summary": "Phòng bệnh, chữa bệnh cho gia súc, gia cầm và thú cưng; kiểm dịch động vật.",
         "tasks": [
             "Tiêm phòng, khám và điều trị bệnh cho vật nuôi.",
@@ -815,7 +793,6 @@ OCCUPATIONS = [
         "other_names": "nuôi tôm, nuôi cá, kỹ thuật thủy sản",
         "field": "62",
         "isco": "6221",
-        "riasec": "RIE",
         "summary": "Nuôi tôm, cá, nhuyễn thể; quản lý ao nuôi, nước, thức ăn và dịch bệnh.",
         "tasks": [
             "Cải tạo ao, xử lý nước, thả giống.",
@@ -847,7 +824,6 @@ OCCUPATIONS = [
         "other_names": "nông nghiệp công nghệ cao, khuyến nông, kỹ thuật nông nghiệp",
         "field": "62",
         "isco": "6111",
-        "riasec": "RCI",
         "summary": "Trồng, chăm sóc cây lương thực, rau, cây ăn quả; phòng trừ sâu bệnh, áp dụng kỹ thuật mới.",
         "tasks": [
             "Chuẩn bị đất, giống, lập lịch thời vụ.",
@@ -879,7 +855,6 @@ OCCUPATIONS = [
         "other_names": "xây dựng, thợ xây, giám sát công trình, kỹ thuật viên xây dựng",
         "field": "58",
         "isco": "3112",
-        "riasec": "RCI",
         "summary": "Thi công, giám sát và đo đạc công trình nhà ở, nhà xưởng, đường sá theo bản vẽ.",
         "tasks": [
             "Đọc bản vẽ, định vị, đo đạc mặt bằng.",
@@ -906,7 +881,6 @@ OCCUPATIONS = [
         "other_names": "thợ mộc, làm đồ gỗ, thi công nội thất",
         "field": "58",
         "isco": "7115",
-        "riasec": "RAC",
         "summary": "Làm cửa, tủ, cầu thang, sàn gỗ và lắp đặt đồ nội thất cho nhà ở, văn phòng.",
         "tasks": [
             "Đo đạc tại công trình, đọc bản vẽ thiết kế nội thất.",
@@ -933,7 +907,6 @@ OCCUPATIONS = [
         "other_names": "kho vận, giao nhận, xuất nhập khẩu, chuỗi cung ứng",
         "field": "34",
         "isco": "3331",
-        "riasec": "CER",
         "summary": "Tổ chức nhập, lưu kho, đóng gói, vận chuyển và làm thủ tục xuất nhập khẩu hàng hóa.",
         "tasks": [
             "Nhận, kiểm đếm, sắp xếp hàng trong kho bằng máy quét mã.",
@@ -965,7 +938,6 @@ OCCUPATIONS = [
         "other_names": "nhân viên bán hàng, bán hàng siêu thị, tư vấn bán hàng",
         "field": "34",
         "isco": "5223",
-        "riasec": "ESC",
         "summary": "Tư vấn, bán hàng và chăm sóc khách ở cửa hàng, siêu thị, showroom.",
         "tasks": [
             "Đón khách, tìm hiểu nhu cầu, giới thiệu sản phẩm.",
@@ -997,7 +969,6 @@ OCCUPATIONS = [
         "other_names": "bán hàng online, marketing online, quản lý gian hàng trực tuyến",
         "field": "34",
         "isco": "2431",
-        "riasec": "ECA",
         "summary": "Mở và vận hành gian hàng trên sàn, mạng xã hội; quảng cáo, chốt đơn và chăm sóc khách trực tuyến.",
         "tasks": [
             "Đăng sản phẩm, viết mô tả, chụp ảnh, làm video ngắn.",
@@ -1029,7 +1000,6 @@ OCCUPATIONS = [
         "other_names": "cô giáo mầm non, giáo dục mầm non",
         "field": "14",
         "isco": "2342",
-        "riasec": "SAE",
         "summary": "Chăm sóc, nuôi dạy trẻ từ 3 tháng đến 6 tuổi ở nhà trẻ, trường mầm non.",
         "tasks": [
             "Tổ chức hoạt động học qua chơi: hát, vẽ, kể chuyện, vận động.",
@@ -1061,7 +1031,6 @@ OCCUPATIONS = [
         "other_names": "phiên dịch, biên dịch, thông dịch viên, tiếng Anh, tiếng Nhật, tiếng Hàn",
         "field": "22",
         "isco": "2643",
-        "riasec": "ASC",
         "summary": "Dịch văn bản và dịch nói giữa tiếng Việt và ngoại ngữ cho doanh nghiệp, cơ quan, du khách.",
         "tasks": [
             "Dịch hợp đồng, tài liệu kỹ thuật, hồ sơ.",
@@ -1093,7 +1062,6 @@ OCCUPATIONS = [
         "other_names": "tư vấn tâm lý, tham vấn học đường, nhà tâm lý học",
         "field": "31",
         "isco": "2634",
-        "riasec": "SIA",
         "summary": "Lắng nghe, đánh giá và hỗ trợ người gặp khó khăn về tâm lý ở trường học, bệnh viện, trung tâm.",
         "tasks": [
             "Trò chuyện, tham vấn cho học sinh, người lớn gặp khó khăn.",
@@ -1120,7 +1088,6 @@ OCCUPATIONS = [
         "other_names": "văn thư hành chính, thư ký văn phòng, lưu trữ hồ sơ",
         "field": "32",
         "isco": "3343",
-        "riasec": "CSE",
         "summary": "Tiếp nhận, soạn thảo, quản lý công văn và lưu trữ hồ sơ cho cơ quan, doanh nghiệp.",
         "tasks": [
             "Vào sổ, chuyển công văn đến, gửi công văn đi.",
@@ -1147,7 +1114,6 @@ OCCUPATIONS = [
         "other_names": "pháp chế doanh nghiệp, trợ lý luật sư, nhân viên pháp lý",
         "field": "38",
         "isco": "3411",
-        "riasec": "CES",
         "summary": "Chuẩn bị hồ sơ, hợp đồng, thủ tục pháp lý cho doanh nghiệp, văn phòng luật, công chứng.",
         "tasks": [
             "Soạn, rà soát hợp đồng theo mẫu.",
@@ -1180,7 +1146,6 @@ OCCUPATIONS = [
         "other_names": "công nghệ sinh học, nuôi cấy mô, kỹ thuật viên phòng thí nghiệm sinh học",
         "field": "42",
         "isco": "3141",
-        "riasec": "IRC",
         "summary": "Làm thí nghiệm, nuôi cấy mô, vi sinh phục vụ giống cây, thực phẩm, y tế và môi trường.",
         "tasks": [
             "Chuẩn bị môi trường nuôi cấy, khử trùng dụng cụ.",
@@ -1212,7 +1177,6 @@ OCCUPATIONS = [
         "other_names": "kiểm nghiệm, QC phòng thí nghiệm, phân tích hóa học",
         "field": "44",
         "isco": "3111",
-        "riasec": "IRC",
         "summary": "Lấy mẫu và phân tích thành phần nguyên liệu, sản phẩm, nước, đất trong phòng thí nghiệm.",
         "tasks": [
             "Lấy mẫu, pha hóa chất, chuẩn bị mẫu.",
@@ -1244,7 +1208,6 @@ OCCUPATIONS = [
         "other_names": "nhân viên thống kê, phân tích số liệu, điều tra viên",
         "field": "46",
         "isco": "3314",
-        "riasec": "CIE",
         "summary": "Thu thập, xử lý và trình bày số liệu cho cơ quan, doanh nghiệp ra quyết định.",
         "tasks": [
             "Thiết kế phiếu, đi điều tra, thu thập số liệu.",
@@ -1271,7 +1234,6 @@ OCCUPATIONS = [
         "other_names": "chế biến thực phẩm, công nhân nhà máy thực phẩm, QC thực phẩm",
         "field": "54",
         "isco": "8160",
-        "riasec": "RCI",
         "summary": "Vận hành dây chuyền chế biến, kiểm tra chất lượng và vệ sinh trong nhà máy thực phẩm.",
         "tasks": [
             "Vận hành máy sơ chế, nấu, đóng gói, tiệt trùng.",
@@ -1303,7 +1265,6 @@ OCCUPATIONS = [
         "other_names": "nhân viên xã hội, cán bộ xã hội",
         "field": "76",
         "isco": "3412",
-        "riasec": "SEA",
         "summary": "Hỗ trợ trẻ em, người khuyết tật, người cao tuổi, gia đình khó khăn tiếp cận chính sách và dịch vụ.",
         "tasks": [
             "Gặp gỡ, tìm hiểu hoàn cảnh và nhu cầu của người cần giúp.",
@@ -1335,7 +1296,6 @@ OCCUPATIONS = [
         "other_names": "hộ lý, điều dưỡng viên chăm sóc, chăm sóc tại nhà",
         "field": "76",
         "isco": "5322",
-        "riasec": "SRC",
         "summary": "Giúp người cao tuổi ăn uống, vệ sinh, vận động, uống thuốc và trò chuyện hằng ngày.",
         "tasks": [
             "Hỗ trợ ăn uống, tắm rửa, thay đồ.",
@@ -1362,7 +1322,6 @@ OCCUPATIONS = [
         "other_names": "tài xế, lái xe hạng C, lái xe hạng D, vận tải hàng hóa",
         "field": "84",
         "isco": "8332",
-        "riasec": "RCE",
         "summary": "Lái xe tải, xe container, xe khách vận chuyển hàng hóa và hành khách an toàn, đúng giờ.",
         "tasks": [
             "Kiểm tra xe trước chuyến: phanh, lốp, đèn, giấy tờ.",
@@ -1390,7 +1349,6 @@ OCCUPATIONS = [
         "other_names": "kỹ thuật môi trường, xử lý nước thải, quan trắc môi trường",
         "field": "85",
         "isco": "3257",
-        "riasec": "IRC",
         "summary": "Đo chất lượng nước, không khí, đất; vận hành hệ thống xử lý nước thải, rác thải.",
         "tasks": [
             "Lấy mẫu nước, khí, đất tại hiện trường.",
@@ -1422,7 +1380,6 @@ OCCUPATIONS = [
         "other_names": "lính cứu hỏa, PCCC, an toàn cháy nổ",
         "field": "86",
         "isco": "5411",
-        "riasec": "RSE",
         "summary": "Phòng ngừa cháy nổ, chữa cháy, cứu người trong tai nạn; kiểm tra an toàn PCCC ở cơ sở.",
         "tasks": [
             "Trực sẵn sàng, xuất xe chữa cháy và cứu nạn.",
@@ -1453,7 +1410,6 @@ OCCUPATIONS = [
         "other_names": "bảo vệ, an ninh tòa nhà, vệ sĩ",
         "field": "90",
         "isco": "5414",
-        "riasec": "RSC",
         "summary": "Giữ an ninh, trật tự cho tòa nhà, nhà máy, trường học, sự kiện.",
         "tasks": [
             "Kiểm soát người, xe ra vào; ghi sổ khách.",

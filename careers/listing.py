@@ -2,6 +2,7 @@
 the URL), paginated."""
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from careers.models import OccupationPage, RiasecType, TrainingField, TrainingLevel
@@ -13,7 +14,7 @@ PER_PAGE = 24
 def occupation_listing(index_page, request):
     all_live = OccupationPage.objects.live().child_of(index_page)
     occupations = (
-        all_live.select_related("training_field")
+        all_live.select_related("training_field", "isco_group")
         .prefetch_related("routes")
         .order_by("sort_title", "pk")
     )
@@ -34,7 +35,10 @@ def occupation_listing(index_page, request):
     if letter:
         selected["riasec"] = RiasecType.objects.filter(code=letter).first()
         if selected["riasec"]:
-            occupations = occupations.filter(riasec_code__contains=letter)
+            occupations = occupations.filter(
+                Q(riasec_code__contains=letter)
+                | Q(riasec_code="", isco_group__holland_code__contains=letter)
+            )
         else:
             errors.append(_("Không có nhóm sở thích “%(value)s”.") % {"value": letter})
 

@@ -57,6 +57,7 @@ def institution_context(page, request):
         "programme_outcomes": outcomes,
         "partners": list(page.partners.all()),
         "json_ld": institution_json_ld(page, request, programmes),
+        "next_step": next_step(page, programmes),
     }
 
 
@@ -76,7 +77,38 @@ def programme_context(page, request):
         "occupations": occupations,
         "outcomes": sorted(page.outcomes.all(), key=lambda row: -row.year),
         "json_ld": programme_json_ld(page, request, institution, occupations),
+        "next_step": next_step(institution, [page]) if institution else None,
     }
+
+
+def next_step(institution, programmes):
+    """How to apply to ``institution`` (for ``programmes``): its own profile data, the
+    admission period of those programmes and whether it is open today, and the fairs
+    where the school will be."""
+    periods = [p for p in programmes if p.admission_start and p.admission_end and not p.retired]
+    return {
+        "institution": institution,
+        "steps": institution.apply_steps,
+        "documents": institution.apply_document_list,
+        "start": min((p.admission_start for p in periods), default=None),
+        "end": max((p.admission_end for p in periods), default=None),
+        "open_now": any(p.is_admission_open for p in periods),
+        "fairs": upcoming_fairs(institution) if institution.pk else [],
+    }
+
+
+def upcoming_fairs(institution, limit=3):
+    """Coming events that list the school among their participants (by its name, the way
+    events list them today), soonest first."""
+    from website.models.events import EventPage
+
+    return list(
+        EventPage.objects.live()
+        .upcoming()
+        .filter(participants__name__iexact=institution.title)
+        .select_related("province")
+        .distinct()[:limit]
+    )
 
 
 # schema.org ---------------------------------------------------------------------------

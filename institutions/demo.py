@@ -293,6 +293,26 @@ SUPPORT_POLICIES = [
     ),
 ]
 
+# What a school publishes as its next step (the shape of real notices; sample contacts).
+APPLY_HOW = (
+    "Điền phiếu đăng ký xét tuyển tại phòng tuyển sinh của trường hoặc trên trang web của trường.\n"
+    "Nộp hồ sơ trực tiếp hoặc gửi qua bưu điện trong thời gian nhận hồ sơ.\n"
+    "Trường xét tuyển theo học bạ, không thi; kết quả báo qua điện thoại, Zalo và thư."
+)
+APPLY_DOCUMENTS = (
+    "Phiếu đăng ký xét tuyển (theo mẫu của trường)\n"
+    "Bản sao bằng tốt nghiệp THCS hoặc THPT, hoặc giấy chứng nhận tốt nghiệp tạm thời\n"
+    "Bản sao học bạ\n"
+    "Bản sao giấy khai sinh và căn cước\n"
+    "2 ảnh 3×4\n"
+    "Giấy tờ chứng nhận đối tượng ưu tiên, miễn giảm học phí (nếu có)"
+)
+ADMISSIONS_NOTICE = (
+    "<p>Thông báo tuyển sinh năm 2027 (dữ liệu mẫu): trường nhận hồ sơ các ngành trình độ "
+    "cao đẳng, trung cấp và sơ cấp; xét tuyển theo học bạ. Thời gian nhận hồ sơ của từng ngành "
+    "ghi trên trang ngành đó.</p>"
+)
+
 # Demo-only passwords for a local demo; printed by load_demo, kept nowhere else.
 STAFF_ACCOUNTS = [
     ("truong1", "truong1@demo", "Cán bộ tuyển sinh (mẫu) – Cao đẳng Kỹ thuật Mẫu Cần Thơ", 0),
@@ -332,7 +352,11 @@ def institution_fields(number, row, province):
         "latitude": province.latitude,
         "longitude": province.longitude,
         "phone": f"0200 000 {number:03d}",
+        "admissions_zalo": f"0200000{number:03d}",
         "email": f"tuyensinh-{number}@example.com",
+        "apply_how": APPLY_HOW,
+        "apply_documents": APPLY_DOCUMENTS,
+        "admissions": [("paragraph", ADMISSIONS_NOTICE)],
         "boarding": boarding,
         "boarding_details": "Ký túc xá mẫu 300 chỗ, 150.000 đồng/tháng; ưu tiên học sinh ở xa, học sinh dân tộc thiểu số."
         if boarding
@@ -345,6 +369,18 @@ def institution_fields(number, row, province):
         "image": get_or_create_image(f"Ảnh mẫu – {name}", name, COLOURS[number % len(COLOURS)]),
         "is_sample": True,
     }
+
+
+def add_next_step(school):
+    """Give a demo school loaded before these fields existed its sample next step (once)."""
+    if school.apply_how:
+        return
+    school.apply_how, school.apply_documents = APPLY_HOW, APPLY_DOCUMENTS
+    if not school.admissions_zalo:
+        school.admissions_zalo = "".join(char for char in school.phone if char.isdigit())[:11]
+    if not school.admissions:
+        school.admissions = [("paragraph", ADMISSIONS_NOTICE)]
+    school.save_revision().publish()
 
 
 def programme_rows(number, row):
@@ -428,6 +464,7 @@ def load_institutions(index, stdout=None):
             school.save_revision().publish()
         else:
             school = school.specific
+            add_next_step(school)
         institutions.append(school)
         taken = set(school.get_children().values_list("slug", flat=True))
         for k, (entry, level) in enumerate(programme_rows(number, row)):

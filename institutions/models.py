@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -73,7 +73,7 @@ def code_problem(code, level):
     code = (code or "").strip()
     if level == ProgrammeLevel.ELEMENTARY:
         return _("Chương trình sơ cấp không có mã ngành 7 chữ số: để trống mã.") if code else ""
-    if not re.fullmatch(r"\d{7}", code):
+    if not re.fullmatch(r"[0-9]{7}", code):  # ASCII digits: "٦٥٢٠٢٢٧" is no code
         return _("“%(code)s” không phải mã 7 chữ số.") % {"code": code}
     expected = CODE_PREFIX.get(code[0])
     if expected is None:
@@ -87,6 +87,11 @@ def code_problem(code, level):
             "level": ProgrammeLevel(level).label.lower(),
         }
     return ""
+
+
+def text_lines(text):
+    """The non-empty lines of a "one item a line" field, without list marks."""
+    return [line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t")]
 
 
 class SupportKind(models.TextChoices):
@@ -177,6 +182,17 @@ class InstitutionPage(BasePage):
         validators=[MinValueValidator(102), MaxValueValidator(118)],
     )
     phone = models.CharField(_("điện thoại tuyển sinh"), max_length=40, blank=True)
+    admissions_zalo = models.CharField(
+        _("Zalo tuyển sinh"),
+        max_length=20,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^0\d{9,10}\Z", _("Ghi số điện thoại dùng Zalo: 10–11 chữ số, bắt đầu bằng 0.")
+            )
+        ],
+        help_text=_("Số điện thoại có Zalo của phòng tuyển sinh, ví dụ 0912345678."),
+    )
     email = models.EmailField(_("thư điện tử"), blank=True)
     website = models.URLField(_("trang web"), blank=True)
     image = models.ForeignKey(
@@ -193,6 +209,16 @@ class InstitutionPage(BasePage):
         blank=True,
         help_text=_("Tin tuyển sinh mới nhất: hạn nộp hồ sơ, cách đăng ký."),
     )
+    apply_how = models.TextField(
+        _("cách nộp hồ sơ"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Nộp ở đâu, trực tiếp hay trực tuyến, xét tuyển thế nào. Mỗi dòng một bước."),
+    )
+    apply_documents = models.TextField(
+        _("hồ sơ cần có"), blank=True, max_length=1000, help_text=_("Mỗi dòng một giấy tờ.")
+    )
+    apply_url = models.URLField(_("trang nộp hồ sơ trực tuyến"), blank=True)
     boarding = models.BooleanField(_("có ký túc xá"), default=False)
     boarding_details = models.TextField(
         _("ký túc xá: số chỗ, giá, điều kiện"), blank=True, max_length=800
@@ -221,8 +247,18 @@ class InstitutionPage(BasePage):
             heading=_("Địa chỉ"),
         ),
         MultiFieldPanel(
-            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            [
+                FieldPanel("phone"),
+                FieldPanel("admissions_zalo"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+            ],
             heading=_("Liên hệ"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("apply_how"), FieldPanel("apply_documents"), FieldPanel("apply_url")],
+            heading=_("Bước tiếp theo: nộp hồ sơ"),
+            help_text=_("Hiện trên trang trường và trên trang từng ngành của trường."),
         ),
         FieldPanel("image"),
         FieldPanel("admissions"),
@@ -255,7 +291,11 @@ class InstitutionPage(BasePage):
         APIField("latitude"),
         APIField("longitude"),
         APIField("phone"),
+        APIField("admissions_zalo"),
         APIField("email"),
+        APIField("apply_how"),
+        APIField("apply_documents"),
+        APIField("apply_url"),
         APIField("website"),
         APIField("boarding"),
         APIField("boarding_details"),
@@ -318,6 +358,18 @@ class InstitutionPage(BasePage):
                 f"#map=17/{self.latitude}/{self.longitude}"
             )
         return "https://www.openstreetmap.org/search?" + urlencode({"query": self.place})
+
+    @property
+    def apply_steps(self):
+        return text_lines(self.apply_how)
+
+    @property
+    def apply_document_list(self):
+        return text_lines(self.apply_documents)
+
+    @property
+    def zalo_url(self):
+        return f"https://zalo.me/{self.admissions_zalo}" if self.admissions_zalo else ""
 
     @property
     def facility_list(self):

@@ -1,11 +1,14 @@
 """Admin views: a school's staff upload programmes (preview, then confirm); editors create
-school accounts in one step. The work is done in ``importers`` and ``accounts``."""
+school accounts in one step. The work is done in ``importers`` and ``accounts``.
+Public views: the shortlist and the comparison (the work is in ``shortlist``)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from wagtail.admin.views.reports.page_types_usage import (
@@ -13,7 +16,7 @@ from wagtail.admin.views.reports.page_types_usage import (
 )
 
 from careers.importers import ImportFileError
-from institutions import importers
+from institutions import importers, shortlist
 from institutions.accounts import AccountError, create_school_account
 from institutions.forms import ProgrammeUploadForm, SchoolAccountForm
 from institutions.models import InstitutionPage
@@ -150,3 +153,45 @@ class PageTypesUsageReportView(WagtailPageTypesUsageReportView):
         if is_school_staff(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+# The public shortlist and comparison (institutions/shortlist.py does the work) -------------
+
+
+def shortlist_page(request):
+    """/danh-sach-cua-toi/: the list in the URL; with none there, the one kept on the device."""
+    stored = shortlist.from_cookie(request)
+    listed = shortlist.from_params(request.GET)
+    if not listed and not listed.ignored and stored:
+        return redirect(f"{reverse('shortlist')}?{stored.query()}")
+    context = shortlist.shortlist_context(listed, stored)
+    context["share_url"] = request.build_absolute_uri(f"{reverse('shortlist')}?{listed.query()}")
+    response = TemplateResponse(request, "institutions/shortlist.html", context)
+    patch_cache_control(response, private=True, no_cache=True)  # it reads the device's list
+    return response
+
+
+def shortlist_change(request, action):
+    """Keep, drop or save items on the device; then show the list (or, for script, count)."""
+    stored = shortlist.from_cookie(request)
+    given = shortlist.from_params(request.GET)
+    if action == "luu":
+        stored = given
+    for kind, pk in given.pairs():
+        if action == "them":
+            stored.add(kind, pk)
+        elif action == "bo":
+            stored.remove(kind, pk)
+    if request.headers.get("X-Requested-With") == "fetch":
+        response = JsonResponse({"count": len(stored.pairs())})
+    else:
+        response = redirect(f"{reverse('shortlist')}?{stored.query()}")
+    return shortlist.store(response, stored)
+
+
+def compare_page(request, printable=False):
+    """/so-sanh/?ct=…: up to three programmes and three occupations side by side."""
+    template = "institutions/compare_print.html" if printable else "institutions/compare.html"
+    context = shortlist.compare_context(request.GET)
+    context["share_url"] = request.build_absolute_uri(f"{reverse('compare')}?{context['query']}")
+    return TemplateResponse(request, template, context)

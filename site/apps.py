@@ -29,7 +29,18 @@ class WebsiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db import models
+
+        from wagtail.admin.forms.models import register_form_field_override
+
+        from website import checks  # noqa: F401 — registers the deploy check
+        from website.slugs import SlugField, SlugInput
+
         post_migrate.connect(_ensure_roles, sender=self)
+        # Every slug edited in the admin (pages, snippets) is transliterated the Vietnamese way.
+        register_form_field_override(
+            models.SlugField, override={"widget": SlugInput, "form_class": SlugField}
+        )
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from website import sitemaps

@@ -383,6 +383,11 @@ ENTRY_POINTS = [
     ("su-kien", "Ngày hội tư vấn", "Ngày hội tuyển sinh, hướng nghiệp sắp diễn ra."),
     ("sau-lop-9", "Sau lớp 9", "THPT, GDTX, trung cấp, con đường 9+."),
     ("sau-lop-12", "Sau lớp 12", "Đại học, cao đẳng, trung cấp, liên thông."),
+    (
+        "phu-huynh",
+        "Dành cho phụ huynh",
+        "Học phí, hỗ trợ, ký túc xá, đường xa, việc làm, học lên đại học.",
+    ),
 ]
 
 
@@ -392,6 +397,7 @@ SECTION_ORDER = [
     "truong",
     "sau-lop-9",
     "sau-lop-12",
+    "phu-huynh",
     "chinh-sach-ho-tro",
     "su-kien",
     "tin-tuc",
@@ -443,9 +449,94 @@ def load_standard_pages(home):
     after_grade_12 = get_or_create_page(
         home, StandardPage, "sau-lop-12", **after_grade_12_page(policy)
     )
+    parents = get_or_create_page(home, StandardPage, "phu-huynh", **parents_page(policy))
     if policy_is_new:
-        policy.move(after_grade_12, pos="right")
-    return {"chinh_sach": policy, "sau_lop_9": after_grade_9, "sau_lop_12": after_grade_12}
+        policy.move(parents, pos="right")
+    return {
+        "chinh_sach": policy,
+        "sau_lop_9": after_grade_9,
+        "sau_lop_12": after_grade_12,
+        "phu_huynh": parents,
+    }
+
+
+def parents_page(policy):
+    """The parents' door: the questions parents ask, each answered by a fact and a link to
+    where the portal shows it school by school."""
+    return {
+        "title": "Dành cho phụ huynh",
+        "show_in_menus": True,
+        "intro": (
+            "Những điều cha mẹ hay hỏi khi con chọn trường nghề: học phí và miễn giảm, hỗ trợ, "
+            "ký túc xá và an toàn, đường đi, việc làm sau khi học, và con có học lên đại học "
+            "được không."
+        ),
+        "body": [
+            heading("Học phí bao nhiêu, ai được miễn?"),
+            paragraph(
+                "<p>Trang của từng ngành ghi học phí (theo tháng, học kỳ hay khóa) và ai được "
+                "miễn, giảm. Theo Luật Giáo dục nghề nghiệp năm 2014 (Điều 62), học sinh tốt "
+                "nghiệp THCS học tiếp trung cấp được miễn học phí. "
+                f"{page_link(policy, 'Các chính sách hỗ trợ khác')}; "
+                '<a href="/tim-kiem/?loai=chuong-trinh&amp;mien-giam=co">ngành có miễn, giảm '
+                "học phí</a>.</p>"
+            ),
+            heading("Ở xa thì ở đâu? Có an toàn không?"),
+            paragraph(
+                "<p>Trang trường ghi có ký túc xá hay không, số chỗ, giá và ai được ưu tiên. "
+                '<a href="/tim-kiem/?loai=chuong-trinh&amp;ky-tuc-xa=co">Ngành ở trường có ký '
+                "túc xá</a>. Trang nghề có mục an toàn lao động và yêu cầu sức khỏe của nghề. "
+                "Khi đến ngày hội tư vấn hay thăm trường, cha mẹ nên hỏi về nội quy ký túc xá, "
+                "người quản lý và giờ giấc.</p>"
+            ),
+            heading("Trường có gần nhà không?"),
+            paragraph(
+                "<p>Tìm ngành theo tỉnh, thành phố và xã, phường nơi gia đình sống; trang trường "
+                "có địa chỉ và đường dẫn bản đồ. "
+                '<a href="/tim-kiem/?loai=chuong-trinh">Tìm ngành học theo nơi ở</a>.</p>'
+            ),
+            heading("Học xong có việc làm không?"),
+            paragraph(
+                "<p>Trang trường và trang ngành ghi tỉ lệ người tốt nghiệp có việc làm theo "
+                "từng năm, kèm ngày khảo sát và ghi rõ số liệu do trường tự báo cáo hay đã được "
+                "xác minh. Trang nghề ghi thu nhập (có nguồn và thời điểm) và nơi đang cần "
+                'người. <a href="/nghe-nghiep/">Xem các nghề</a>.</p>'
+            ),
+            heading("Học nghề rồi có học lên đại học được không?"),
+            paragraph(
+                "<p>Được. Người có bằng trung cấp, cao đẳng được học liên thông lên trình độ "
+                "cao hơn (Luật Giáo dục nghề nghiệp năm 2014; Quyết định 18/2017/QĐ-TTg về liên "
+                "thông giữa trung cấp, cao đẳng với đại học); thời gian học liên thông ngắn hơn "
+                "học từ đầu. Học sinh học trung cấp cùng các môn văn hóa THPT (con đường 9+) "
+                "có thể đi tiếp lên cao đẳng, đại học theo quy định hiện hành. "
+                "Hỏi phòng tuyển sinh của trường về con đường cụ thể của từng ngành.</p>"
+            ),
+            heading("Cùng con chọn"),
+            paragraph(
+                '<p><a href="/trac-nghiem-so-thich/">Trắc nghiệm sở thích</a> giúp con thấy '
+                "những nghề hợp với mình; con lưu vài ngành vào "
+                '<a href="/danh-sach-cua-toi/">danh sách</a>, so sánh và gửi đường dẫn cho '
+                "cha mẹ qua Zalo, hoặc in một trang A4 để cả nhà cùng xem.</p>"
+            ),
+            heading("Hỏi – đáp"),
+            faq(
+                (
+                    "Con học trung cấp thì có bằng THPT không?",
+                    "<p>Bằng trung cấp không thay bằng tốt nghiệp THPT. Nếu con học cùng các "
+                    "môn văn hóa THPT (con đường 9+) thì có thể dự thi tốt nghiệp THPT theo quy "
+                    "định hiện hành; hỏi trường hoặc trung tâm GDNN-GDTX xem họ có tổ chức "
+                    "không.</p>",
+                ),
+                (
+                    "Hỏi ai để biết thêm?",
+                    "<p>Giáo viên tư vấn ở trường THCS, THPT của con, phòng tuyển sinh của "
+                    'trường nghề (số điện thoại, Zalo ghi trên trang trường), và các <a href="'
+                    '/su-kien/">ngày hội tư vấn tuyển sinh</a>, nơi cha mẹ được gặp trực tiếp '
+                    "các trường.</p>",
+                ),
+            ),
+        ],
+    }
 
 
 def after_grade_9_page(policy):

@@ -1,9 +1,10 @@
 """The occupation pages and the labour-market overview page."""
 
-import re
+from rest_framework import serializers
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -23,12 +24,18 @@ from website.models.pages import BasePage
 RIASEC_LETTERS = "RIASEC"
 
 
-def validate_riasec_code(value):
-    letters = value.upper()
-    if not re.fullmatch(r"[RIASEC]{1,3}", letters) or len(set(letters)) != len(letters):
-        raise ValidationError(
-            _("Mã sở thích gồm 1–3 chữ khác nhau trong R, I, A, S, E, C (ví dụ RIC).")
-        )
+# 1–3 different letters of RIASEC, in either case (saving makes them capitals).
+validate_riasec_code = RegexValidator(
+    r"(?i)^(?!.*(.).*\1)[RIASEC]{1,3}\Z",
+    _("Mã sở thích gồm 1–3 chữ khác nhau trong R, I, A, S, E, C (ví dụ RIC)."),
+)
+
+
+def code_profile(code):
+    """Six scores (RIASEC order) standing for a Holland code: 7, 5, 3 for its letters in
+    order, 1 for the others (the ends of O*NET's 1–7 interest scale)."""
+    weights = dict(zip(code.upper(), (7.0, 5.0, 3.0), strict=False))
+    return [weights.get(letter, 1.0) for letter in RIASEC_LETTERS]
 
 
 class OccupationIndexPage(BasePage):
@@ -71,10 +78,20 @@ class OccupationPage(BasePage):
     physical_demands = models.TextField(_("yêu cầu sức khỏe, thể lực"), blank=True, max_length=600)
     safety = models.TextField(_("an toàn lao động"), blank=True, max_length=600)
     riasec_code = models.CharField(
-        _("mã sở thích (RIASEC)"),
+        _("mã sở thích do biên tập viên đặt (RIASEC)"),
         max_length=3,
+        blank=True,
         validators=[validate_riasec_code],
-        help_text=_("1–3 chữ, nhóm nổi bật nhất trước (ví dụ RIC)."),
+        help_text=_(
+            "Để trống để dùng mã theo O*NET của nhóm ISCO-08. Chỉ điền (1–3 chữ, nhóm nổi bật "
+            "nhất trước, ví dụ RIC) khi nghề ở Việt Nam khác hẳn, và ghi lý do bên dưới."
+        ),
+    )
+    riasec_override_reason = models.TextField(
+        _("lý do đặt mã khác O*NET"),
+        blank=True,
+        max_length=600,
+        help_text=_("Hiện trên trang nghề bên cạnh cả hai mã."),
     )
     riasec_explanation = models.TextField(
         _("vì sao hợp với nhóm sở thích này"), blank=True, max_length=800
@@ -103,6 +120,16 @@ class OccupationPage(BasePage):
     pay_is_sample = models.BooleanField(_("thu nhập là dữ liệu mẫu"), default=False)
     outlook = models.CharField(_("triển vọng"), max_length=12, choices=Outlook.choices, blank=True)
     outlook_text = models.TextField(_("triển vọng, nơi cần người"), blank=True, max_length=1000)
+    outlook_source = models.CharField(
+        _("nguồn của nhận định triển vọng"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Văn bản, khảo sát hay số liệu làm căn cứ. Không có nguồn và không phải dữ liệu mẫu "
+            "thì trang không hiện nhận định triển vọng."
+        ),
+    )
+    outlook_is_sample = models.BooleanField(_("triển vọng là dữ liệu mẫu"), default=False)
     related_occupations = ParentalManyToManyField(
         "self",
         verbose_name=_("nghề liên quan"),
@@ -148,7 +175,12 @@ class OccupationPage(BasePage):
             heading=_("Làm ở đâu, làm thế nào"),
         ),
         MultiFieldPanel(
-            [FieldPanel("riasec_code"), FieldPanel("riasec_explanation"), FieldPanel("skills")],
+            [
+                FieldPanel("riasec_code"),
+                FieldPanel("riasec_override_reason"),
+                FieldPanel("riasec_explanation"),
+                FieldPanel("skills"),
+            ],
             heading=_("Hợp với ai"),
         ),
         InlinePanel("routes", heading=_("Con đường vào nghề theo trình độ"), label=_("trình độ")),
@@ -165,7 +197,13 @@ class OccupationPage(BasePage):
             heading=_("Thu nhập (triệu đồng/tháng)"),
         ),
         MultiFieldPanel(
-            [FieldPanel("outlook"), FieldPanel("outlook_text")], heading=_("Triển vọng")
+            [
+                FieldPanel("outlook"),
+                FieldPanel("outlook_text"),
+                FieldPanel("outlook_source"),
+                FieldPanel("outlook_is_sample"),
+            ],
+            heading=_("Triển vọng"),
         ),
         FieldPanel("related_occupations", widget=forms.CheckboxSelectMultiple),
     ]
@@ -184,7 +222,8 @@ class OccupationPage(BasePage):
     api_fields = [
         APIField("other_names"),
         APIField("summary"),
-        APIField("riasec_code"),
+        APIField("riasec_code", serializer=serializers.CharField(source="interest_code")),
+        APIField("interest"),
         APIField("codes"),
         APIField("training_levels"),
         APIField("tasks"),
@@ -197,6 +236,8 @@ class OccupationPage(BasePage):
         APIField("pay"),
         APIField("outlook"),
         APIField("outlook_text"),
+        APIField("outlook_source"),
+        APIField("outlook_is_sample"),
     ]
 
     serve_related = ("isco_group", "training_field")
@@ -206,6 +247,27 @@ class OccupationPage(BasePage):
     class Meta:
         verbose_name = _("nghề")
         verbose_name_plural = _("nghề")
+
+    def clean(self):
+        super().clean()
+        self.riasec_code = (self.riasec_code or "").upper()
+        if self.riasec_overridden and not self.riasec_override_reason.strip():
+            raise ValidationError(
+                {
+                    "riasec_override_reason": _(
+                        "Ghi lý do khi đặt mã sở thích khác mã theo O*NET của nhóm ISCO-08."
+                    )
+                }
+            )
+        if not self.riasec_code and not self.sourced_riasec_code:
+            raise ValidationError(
+                {
+                    "riasec_code": _(
+                        "Nhóm ISCO-08 đã chọn chưa có mã sở thích theo O*NET: chọn nhóm "
+                        "ISCO-08 cấp 4, hoặc tự đặt mã và ghi lý do."
+                    )
+                }
+            )
 
     def save(self, *args, **kwargs):
         self.riasec_code = (self.riasec_code or "").upper()
@@ -229,8 +291,48 @@ class OccupationPage(BasePage):
         return self.summary
 
     @property
+    def sourced_riasec_code(self):
+        """The Holland code O*NET gives the occupation's ISCO-08 unit group ("" if none)."""
+        return self.isco_group.holland_code if self.isco_group_id else ""
+
+    @property
+    def interest_code(self):
+        """The code the site shows and matches on: the sourced one unless an editor set one."""
+        return (self.riasec_code or self.sourced_riasec_code).upper()
+
+    @property
+    def riasec_overridden(self):
+        """An editor's code that differs from the sourced one (both are then shown)."""
+        return bool(self.riasec_code) and self.riasec_code.upper() != self.sourced_riasec_code
+
+    @property
     def riasec_letters(self):
-        return [letter for letter in self.riasec_code.upper() if letter in RIASEC_LETTERS]
+        return [letter for letter in self.interest_code if letter in RIASEC_LETTERS]
+
+    @property
+    def interest_profile(self):
+        """Six scores (RIASEC order) the quiz matches against: O*NET's mean interest scores
+        of the ISCO-08 group (1–7), or, where an editor set the code, one built from it."""
+        if self.riasec_overridden or not self.isco_group_id:
+            return code_profile(self.interest_code)
+        scores = [float(value) for _letter, value in self.isco_group.interest_scores]
+        return scores or code_profile(self.interest_code)
+
+    @property
+    def interest(self):
+        """The interest code as open data: the code shown, where it comes from, and why."""
+        group = self.isco_group if self.isco_group_id else None
+        return {
+            "code": self.interest_code,
+            "source": "editor" if self.riasec_overridden else ("onet" if group else None),
+            "onet_code": self.sourced_riasec_code or None,
+            "onet_scores": {k: float(v) for k, v in group.interest_scores}
+            if group and group.interest_scores
+            else None,
+            "isco08": group.code if group else None,
+            "editor_code": self.riasec_code if self.riasec_overridden else None,
+            "editor_reason": self.riasec_override_reason if self.riasec_overridden else None,
+        }
 
     @property
     def skill_list(self):
@@ -245,7 +347,8 @@ class OccupationPage(BasePage):
         """Classification codes as open data: ISCO-08 unit group and training field."""
         return {
             "isco08": self.isco_group.code if self.isco_group_id else None,
-            "isco08_title": self.isco_group.title_en if self.isco_group_id else None,
+            "isco08_title": self.isco_group.title if self.isco_group_id else None,
+            "isco08_title_en": self.isco_group.title_en if self.isco_group_id else None,
             "training_field": self.training_field.code if self.training_field_id else None,
             "training_field_name": self.training_field.name if self.training_field_id else None,
         }
@@ -291,6 +394,12 @@ class OccupationPage(BasePage):
             else None,
             "is_sample": self.pay_is_sample,
         }
+
+    @property
+    def outlook_shown(self):
+        """A claim about demand is shown only with its source, or labelled as sample data."""
+        has_claim = bool(self.outlook or self.outlook_text)
+        return has_claim and bool(self.outlook_source.strip() or self.outlook_is_sample)
 
     @property
     def pay_band(self):

@@ -1,9 +1,8 @@
-from anyascii import anyascii
+import re
 
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -13,6 +12,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from website.blocks import BodyBlock
+from website.slugs import slugify
+
+# C0 and C1 controls; zero-width space and byte-order mark; bidirectional marks, embeddings,
+# overrides and isolates (U+200E–U+200F, U+202A–U+202E, U+2066–U+2069, U+061C).
+INVISIBLE_CHARACTERS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]"
+)
 
 # Deeper than any page of the tree (home → section → school → programme): such an address
 # is routed by Wagtail's walk, which stops at its first unknown part.
@@ -50,9 +56,14 @@ class BasePage(Page):
         abstract = True
 
     def full_clean(self, *args, **kwargs):
+        # Control and bidirectional-override characters in a title hide or reverse what a
+        # reader sees (after U+202E the rest reads right to left); nobody types them: drop them.
+        for name in ("title", "draft_title", "seo_title"):
+            if value := getattr(self, name):
+                setattr(self, name, INVISIBLE_CHARACTERS.sub("", value))
         # Vietnamese titles make ASCII slugs: "Điện công nghiệp" → "dien-cong-nghiep".
         if not self.slug and self.title:
-            self.slug = slugify(anyascii(self.title))
+            self.slug = slugify(self.title)
         super().full_clean(*args, **kwargs)
 
     def get_share_image(self):

@@ -35,7 +35,12 @@ def labour_market_page(home):
     )
 
 
-def isco_group(code="7411", title="Building and Related Electricians", holland="RCI"):
+def isco_group(
+    code="7411",
+    title="Building and Related Electricians",
+    holland="RCI",
+    title_vi="Thợ điện công trình và thợ có liên quan",
+):
     parent = None
     for length in range(1, len(code)):
         parent, _ = IscoGroup.objects.get_or_create(
@@ -47,6 +52,7 @@ def isco_group(code="7411", title="Building and Related Electricians", holland="
         defaults={
             "level": len(code),
             "title_en": title,
+            "title_vi": title_vi,
             "parent": parent,
             "holland_code": holland,
             "interest_r": Decimal("6.5"),
@@ -69,13 +75,16 @@ def occupation(index, title="Điện dân dụng", slug=None, live=True, levels=
         "working_hours": "Giờ hành chính, khách hay gọi buổi tối.",
         "physical_demands": "Leo thang, chui trần.",
         "safety": "Ngắt điện trước khi làm.",
-        "riasec_code": "RCI",
         "riasec_explanation": "Hợp với người khéo tay.",
         "skills": "Đi dây đúng kỹ thuật\nTìm lỗi đồ điện",
         "further_study": "Liên thông lên cao đẳng khoảng 1,5 năm.",
         "training_field": TrainingField.objects.get(code="52"),
     }
     defaults.update(fields)
+    if defaults.get("riasec_code"):  # an editor's code, which needs a reason
+        defaults.setdefault("riasec_override_reason", "Mã đặt riêng cho phép thử.")
+    elif "isco_group" not in defaults:
+        defaults["isco_group"] = isco_group()
     page = OccupationPage(title=title, slug=slug or f"nghe-{number}", **defaults)
     page.routes = [
         OccupationRoute(

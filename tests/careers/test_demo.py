@@ -34,7 +34,7 @@ def test_demo_content_covers_the_brief():
         "52", "54", "58", "62", "64", "72", "76", "81", "84", "85", "86", "90",
     }  # fmt: skip
     for occupation in occupations:
-        assert occupation["riasec"] and occupation["levels"] and occupation["tasks"]
+        assert occupation["isco"] and occupation["levels"] and occupation["tasks"]
         assert occupation["environment"] and occupation["hours"] and occupation["safety"]
         for slug in occupation.get("related", ()):
             assert slug in demo_content.BY_SLUG, (occupation["slug"], slug)

@@ -10,7 +10,7 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from website.demo import load_demo
+from website.demo import link_sections, load_demo
 from website.models import (
     EventPage,
     EventParticipant,
@@ -23,7 +23,7 @@ from website.models import (
 )
 from website.roles import EDITORS
 
-MENU = ["sau-lop-9", "sau-lop-12", "chinh-sach-ho-tro", "tin-tuc", "su-kien"]
+MENU = ["sau-lop-9", "sau-lop-12", "phu-huynh", "chinh-sach-ho-tro", "tin-tuc", "su-kien"]
 
 
 @pytest.fixture
@@ -95,11 +95,28 @@ def test_site_pages_are_live_and_in_the_main_menu_in_order(demo):
     assert home.intro and home.body and home.live_revision_id
 
     pages = StandardPage.objects.live()
-    assert pages.count() == 4
+    assert pages.count() == 5
     for page in pages:
         block_types = {block.block_type for block in page.body}
         assert {"heading", "paragraph", "faq"} <= block_types, page.slug
         assert not page.is_sample, "pathway, policy and about pages state real, general facts"
+
+
+def test_the_home_page_has_a_door_for_parents_beside_grade_9_and_grade_12(demo, client):
+    link_sections(Site.objects.get(is_default_site=True).root_page.specific)
+    html = client.get("/").text
+    doors = html[html.index('class="entry-points"') :]
+    assert doors.index("Sau lớp 9") < doors.index("Sau lớp 12") < doors.index("Dành cho phụ huynh")
+    parents = client.get("/phu-huynh/").text
+    for question in (
+        "Học phí bao nhiêu, ai được miễn?",
+        "Ở xa thì ở đâu? Có an toàn không?",
+        "Trường có gần nhà không?",
+        "Học xong có việc làm không?",
+        "Học nghề rồi có học lên đại học được không?",
+    ):
+        assert question in parents
+    assert "liên thông" in parents and 'href="/trac-nghiem-so-thich/"' in parents
 
 
 def test_every_demo_page_renders(demo, client):
