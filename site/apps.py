@@ -23,6 +23,7 @@ class WebsiteConfig(AppConfig):
 
         from wagtail.admin.forms.models import register_form_field_override
 
+        from website.area_choosers import register_form_fields
         from website.slugs import SlugField, SlugInput
 
         post_migrate.connect(_ensure_roles, sender=self)
@@ -30,3 +31,5 @@ class WebsiteConfig(AppConfig):
         register_form_field_override(
             models.SlugField, override={"widget": SlugInput, "form_class": SlugField}
         )
+        # Every foreign key to an administrative unit gets the searchable area choosers.
+        register_form_fields()
