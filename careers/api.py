@@ -4,10 +4,10 @@ from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
 from careers.models import LabourFigure, OccupationPage
-from website.pagination import BoundedPagination
+from website.pagination import BoundedPagination, StrictSearchParametersMixin
 
 
-class OccupationsAPIViewSet(PagesAPIViewSet):
+class OccupationsAPIViewSet(StrictSearchParametersMixin, PagesAPIViewSet):
     """/api/v2/occupations/: published, public occupation pages only."""
 
     model = OccupationPage

@@ -77,6 +77,12 @@ def bar_chart(bars, *, title, chart_id, unit=""):
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308 — parts are escaped
 
 
+def _with_unit(text, value, unit):
+    """“45,81 %”, “1 lần/năm”: a value's caption never stands without its unit."""
+    text = text or so(value)
+    return text if text.endswith(unit) else f"{text} {unit}"
+
+
 @dataclass
 class Pair:
     """A target and a result for one area or year; either may be missing."""
@@ -85,6 +91,8 @@ class Pair:
     target: Decimal | None
     actual: Decimal | None
     missed: bool = False
+    target_text: str = ""  # the values as printed (“23,30”); default: the number, rounded
+    actual_text: str = ""
 
 
 PAIR_ROW_HEIGHT = 56
@@ -93,9 +101,10 @@ MISSED_COLOUR = "#b45309"
 
 
 def paired_bar_chart(
-    pairs, *, title, chart_id, target_label, actual_label, missed_label, none_label="—"
+    pairs, *, title, chart_id, target_label, actual_label, missed_label, none_label="—", unit="%"
 ):
-    """Target and result side by side on a 0–100 % scale, as an SVG string.
+    """Target and result side by side, as an SVG string: on a 0–100 scale for a share
+    (``unit`` "%"), else on a scale up to the largest value; each value carries its unit.
 
     The target is an outlined bar, the result a solid one; a result that misses its target
     is drawn in another colour *and* labelled (``missed_label``), so colour is never the
@@ -103,7 +112,14 @@ def paired_bar_chart(
     """
     pairs = list(pairs)
     height = max(PAIR_ROW_HEIGHT * len(pairs) + 8, 40)
-    scale = (WIDTH - VALUE_SPACE - 40) / 100
+    largest = (
+        100
+        if unit == "%"
+        else max(
+            (v for pair in pairs for v in (pair.target, pair.actual) if v is not None), default=1
+        )
+    )
+    scale = (WIDTH - VALUE_SPACE - 40) / float(largest or 1)
     parts = [
         format_html(
             '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title" '
@@ -140,8 +156,11 @@ def paired_bar_chart(
 
     for index, pair in enumerate(pairs):
         top = index * PAIR_ROW_HEIGHT
-        target_caption = f"{target_label} {so(pair.target)}" if pair.target is not None else ""
-        actual_caption = f"{actual_label} {so(pair.actual)}" if pair.actual is not None else ""
+        target_caption = actual_caption = ""
+        if pair.target is not None:
+            target_caption = f"{target_label} {_with_unit(pair.target_text, pair.target, unit)}"
+        if pair.actual is not None:
+            actual_caption = f"{actual_label} {_with_unit(pair.actual_text, pair.actual, unit)}"
         if pair.missed:
             actual_caption = f"{actual_caption} ✗ {missed_label}"
         parts.append(

@@ -15,9 +15,11 @@ from careers.importers import (
     SERIES_COLUMNS,
     ImportResult,
     import_isco,
+    import_series,
     import_series_rows,
     import_training_fields,
 )
+from careers.lfs import SERIES_FILE
 from careers.models import (
     HiringNeed,
     IscoGroup,
@@ -103,6 +105,7 @@ def _occupation(data, fields, isco):
         pay_is_sample=True,
         outlook=data["outlook"],
         outlook_text=data["outlook_text"],
+        outlook_is_sample=True,  # invented for the demo: no source
         training_field=fields.get(data["field"]),
         isco_group=isco.get(data["isco"]),
         search_description=data["summary"],
@@ -301,12 +304,14 @@ def demo_data_officer_accounts():
 def load_careers_demo(home_page, stdout=None):
     """Everything the careers section needs for a demo; safe to run again."""
     with transaction.atomic():
-        if not IscoGroup.objects.exists():
-            import_isco()
+        import_isco()  # idempotent; fills Vietnamese names an editor has not given
         import_training_fields()
         index, _market = ensure_index_pages(home_page)
         pages = load_occupations(index, stdout)
-    for name, result in import_gso_yearbook().items():
+    results = import_gso_yearbook()
+    with SERIES_FILE.open("rb") as handle:  # real 2019–2025 figures, in the import format
+        results[SERIES_FILE.name] = import_series(handle, SERIES_FILE.name)
+    for name, result in results.items():
         if result.ok:
             _say(stdout, f"{name}: {result.created} số liệu mới.")
         else:

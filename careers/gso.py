@@ -3,6 +3,11 @@ turned into rows of the published series format and imported through the same va
 as any editor's file (see docs/labour-data.md).
 
 Tổng cục Thống kê, Niên giám thống kê 2016 (English tables; ``..`` means no figure).
+
+No row is dropped silently: every label of a table is an occupation group, a sector, a region
+or a province we know, one of the labels listed in ``SKIPPED_LABELS`` on purpose, or an error
+naming its row. Labels are matched whole (folded), never on a prefix; the yearbook's own
+spellings that differ from the classification are in ``SECTOR_ALIASES``.
 """
 
 import csv
@@ -10,7 +15,9 @@ import datetime
 import re
 from pathlib import Path
 
-from careers.importers import SERIES_COLUMNS, ImportResult, import_series_rows
+from django.utils.translation import gettext as _
+
+from careers.importers import SERIES_COLUMNS, ImportResult, RowError, import_series_rows
 from careers.models import EconomicSector, Region
 from careers.text import fold
 from website.models.areas import Province, Structure
@@ -30,6 +37,11 @@ OCCUPATION_GROUPS = {
     "plant and machine operators and assemblers": "8",
     "unskilled occupations": "9",
 }
+# Labels left out on purpose (folded): GSO's “Others” occupation row is not an ISCO-08 group.
+SKIPPED_LABELS = {"others"}
+# The yearbook's spellings of VSIC sections that differ from the classification's English name
+# (folded label → section): the employment table writes “Electricity, gas, stream …”.
+SECTOR_ALIASES = {"electricity gas stream and air conditioning supply": "D"}
 REGIONS = {
     "whole country": Region.WHOLE_COUNTRY,
     "red river delta": Region.RED_RIVER_DELTA,
@@ -72,24 +84,47 @@ def _row(indicator, period, preliminary, value, area, *, isco="", sector="", reg
         "reference_date": datetime.date(int(period), 12, 31),
         "sample": "không",
         "occupation": "",
+        "breakdown": "",
+        "note": "",
     }
     return [cells[column.key] for column in SERIES_COLUMNS]
 
 
+class UnknownLabel(Exception):
+    """A table's row label that is none of the things the table may hold."""
+
+    def __init__(self, label, kind):
+        super().__init__(label)
+        self.label, self.kind = label, kind
+
+
 def _wide(lines, make_rows):
-    """Rows for every (line, year column) with a figure in a table that has years across."""
+    """(rows, errors) for every (line, year column) with a figure in a table that has years
+    across; a line whose label is unknown is one error naming the line, and no row."""
     (_number, header), *body = lines
-    rows = []
+    rows, errors = [], []
     for number, cells in body:
-        if cells == header:  # some GSO tables repeat their header line
-            continue
-        for label, value in zip(header[1:], cells[1:], strict=False):
-            period, preliminary = _period(label)
-            if period and value.strip() not in ("", ".."):
-                rows.extend(
-                    (number, row) for row in make_rows(cells[0], label, period, preliminary, value)
+        if cells == header or fold(cells[0]) in SKIPPED_LABELS:
+            continue  # some GSO tables repeat their header line
+        try:
+            for label, value in zip(header[1:], cells[1:], strict=False):
+                period, preliminary = _period(label)
+                if period and value.strip() not in ("", ".."):
+                    made = make_rows(cells[0], label, period, preliminary, value)
+                    rows.extend((number, row) for row in made)
+        except UnknownLabel as unknown:
+            errors.append(
+                RowError(
+                    number,
+                    None,
+                    _(
+                        "nhãn “%(label)s” không khớp %(kind)s nào; thêm nó vào bảng tên gọi "
+                        "khác trong careers/gso.py nếu đó là cách viết khác của một %(kind)s."
+                    )
+                    % {"label": unknown.label.strip(), "kind": unknown.kind},
                 )
-    return rows
+            )
+    return rows, errors
 
 
 def employment_by_occupation():
@@ -97,29 +132,33 @@ def employment_by_occupation():
         key = fold(name)
         if key == "total":
             return [_row("lao-dong-co-viec-lam", period, prel, value, "ca-nuoc")]
-        if key in OCCUPATION_GROUPS:
-            return [
-                _row(
-                    "lao-dong-co-viec-lam",
-                    period,
-                    prel,
-                    value,
-                    "ca-nuoc",
-                    isco=OCCUPATION_GROUPS[key],
-                )
-            ]
-        return []  # “Others”: not an ISCO-08 major group
+        if key not in OCCUPATION_GROUPS:
+            raise UnknownLabel(name, _("nhóm nghề"))
+        return [
+            _row(
+                "lao-dong-co-viec-lam",
+                period,
+                prel,
+                value,
+                "ca-nuoc",
+                isco=OCCUPATION_GROUPS[key],
+            )
+        ]
 
     return _wide(_read("employed_by_occupation.csv"), make)
 
 
 def _sector_code(name, sectors):
-    key = fold(name)[:20]
-    return next((code for prefix, code in sectors if prefix == key), None)
+    code = sectors.get(fold(name))
+    if code is None:
+        raise UnknownLabel(name, _("ngành kinh tế"))
+    return code
 
 
 def _sectors():
-    return [(fold(sector.name_en)[:20], sector.code) for sector in EconomicSector.objects.all()]
+    """{folded English name or alias: VSIC section}."""
+    names = {fold(sector.name_en): sector.code for sector in EconomicSector.objects.all()}
+    return names | SECTOR_ALIASES
 
 
 def employment_by_sector():
@@ -131,7 +170,7 @@ def employment_by_sector():
             total = _row(indicator, period, prel, value, "ca-nuoc")
             return [] if indicator == "co-cau-lao-dong" else [total]
         code = _sector_code(name, sectors)
-        return [_row(indicator, period, prel, value, "ca-nuoc", sector=code)] if code else []
+        return [_row(indicator, period, prel, value, "ca-nuoc", sector=code)]
 
     return _wide(_read("employed_by_economic_activity.csv"), make)
 
@@ -143,11 +182,7 @@ def income_by_sector():
         if fold(name) == "total":
             return [_row("thu-nhap-khu-vuc-nha-nuoc", period, prel, value, "ca-nuoc")]
         code = _sector_code(name, sectors)
-        return (
-            [_row("thu-nhap-khu-vuc-nha-nuoc", period, prel, value, "ca-nuoc", sector=code)]
-            if code
-            else []
-        )
+        return [_row("thu-nhap-khu-vuc-nha-nuoc", period, prel, value, "ca-nuoc", sector=code)]
 
     return _wide(_read("state_sector_income_by_economic_activity.csv"), make)
 
@@ -155,7 +190,9 @@ def income_by_sector():
 def income_per_capita_by_region():
     def make(name, _label, period, prel, value):
         region = REGIONS.get(fold(name))
-        return [_row("thu-nhap-dau-nguoi", period, prel, value, region)] if region else []
+        if region is None:
+            raise UnknownLabel(name, _("vùng"))
+        return [_row("thu-nhap-dau-nguoi", period, prel, value, region)]
 
     return _wide(_read("income_per_capita_by_region.csv"), make)
 
@@ -189,7 +226,7 @@ def trained_share_by_province(with_provinces=True):
                     ),
                 )
             )
-    return rows
+    return rows, []
 
 
 TABLES = {
@@ -211,6 +248,9 @@ def import_gso_yearbook(progress=None):
     with_provinces = Province.objects.filter(structure=Structure.LEGACY).exists()
     results = {}
     for name, build in TABLES.items():
-        body = build(with_provinces) if build is trained_share_by_province else build()
-        results[name] = import_series_rows(body, positions, ImportResult(), progress)
+        body, errors = build(with_provinces) if build is trained_share_by_province else build()
+        if errors:
+            results[name] = ImportResult(rows=len(body) + len(errors), errors=errors)
+        else:
+            results[name] = import_series_rows(body, positions, ImportResult(), progress)
     return results

@@ -8,7 +8,6 @@ re-importing the same file changes nothing.
 
 import csv
 import datetime
-import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -27,8 +26,10 @@ from careers.models import (
     TrainingField,
     make_figure_key,
 )
+from careers.models.labour import is_period
 from careers.text import fold
 from website.models.areas import Province, Structure
+from website.tables import MB, ImportFileError, Limits, read_table
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -50,6 +51,7 @@ SERIES_COLUMNS = [
     Column("occupation", "nghề", False, ("occupation",)),
     Column("area", "khu vực", True, ("area", "dia ban")),
     Column("region", "vùng", False, ("region",)),
+    Column("breakdown", "nhóm", False, ("breakdown", "nhom dan so")),
     Column("structure", "hệ thống", False, ("structure", "he thong dvhc")),
     Column("period", "kỳ", True, ("period", "nam", "ky so lieu")),
     Column("value", "giá trị", True, ("value", "so lieu")),
@@ -58,6 +60,7 @@ SERIES_COLUMNS = [
     Column("source", "nguồn", True, ("source",)),
     Column("reference_date", "ngày tham chiếu", True, ("reference date", "ngay")),
     Column("sample", "dữ liệu mẫu", False, ("sample", "du lieu mau")),
+    Column("note", "ghi chú", False, ("note",)),
 ]
 # Columns our CSV downloads add for people to read; the import accepts and ignores them.
 INFORMATION_COLUMNS = ["tên đối tượng", "tên khu vực"]
@@ -106,68 +109,9 @@ class ImportResult:
         return not self.errors
 
 
-class ImportFileError(Exception):
-    pass
+# Reading files: website.tables (hard limits before parsing) ------------------------------
 
-
-# Reading files ------------------------------------------------------------------------------
-
-
-def read_table(file, filename):
-    """(header, [(row_number, values), …]) from a CSV or XLSX file; row 1 is the header."""
-    suffix = Path(filename).suffix.lower()
-    if suffix == ".xlsx":
-        return _read_xlsx(file)
-    if suffix == ".csv":
-        return _read_csv(file)
-    raise ImportFileError(_("Chỉ nhận tệp .csv hoặc .xlsx."))
-
-
-def _read_csv(file):
-    raw = file.read()
-    if isinstance(raw, str):
-        text = raw
-    else:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ImportFileError(
-                _("Tệp CSV phải lưu bằng mã UTF-8 (trong Excel: “CSV UTF-8”).")
-            ) from error
-    text = text.lstrip("\ufeff")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max([",", ";", "\t"], key=first_line.count)
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    return _split_header(enumerate(rows, start=1))
-
-
-def _read_xlsx(file):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise ImportFileError(
-            _("Không đọc được tệp XLSX: tệp hỏng hoặc không phải Excel.")
-        ) from error
-    try:
-        sheet = workbook.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-    return _split_header(enumerate(rows, start=1))
-
-
-def _split_header(numbered_rows):
-    rows = [
-        (number, values)
-        for number, values in numbered_rows
-        if any(value not in (None, "") and str(value).strip() for value in values)
-    ]
-    if not rows:
-        raise ImportFileError(_("Tệp trống."))
-    (_header_number, header), *body = rows
-    return [str(value or "").strip() for value in header], body
+SERIES_LIMITS = Limits(bytes=MAX_FILE_BYTES * 10, rows=200_000, uncompressed=400 * MB)
 
 
 def map_columns(header, columns=None, information=None):
@@ -237,7 +181,7 @@ def parse_number(value):
             text = text.replace(",", "")
     elif "," in text:
         text = text.replace(",", ".")
-    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
+    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text, re.ASCII):
         text = text.replace(".", "")
     try:
         number = Decimal(text)
@@ -338,13 +282,17 @@ def validate_series_rows(body, positions, lookups, progress=None):
                 row["region"],
                 row["province"].pk if row["province"] else None,
                 row["period"],
+                row["breakdown"],
             )
             if key in seen:
                 row_errors.append(
                     RowError(
                         number,
                         None,
-                        _("trùng với dòng %(other)s (cùng chỉ tiêu, đối tượng, khu vực và kỳ).")
+                        _(
+                            "trùng với dòng %(other)s (cùng chỉ tiêu, đối tượng, nhóm, khu vực "
+                            "và kỳ)."
+                        )
                         % {"other": seen[key]},
                     )
                 )
@@ -429,12 +377,23 @@ def _clean_series_row(number, cells, lookups, occupations):  # noqa: C901 — on
     period = text("period")
     if not period:
         error("period", _("bắt buộc, đang để trống."))
-    elif not re.fullmatch(r"\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?", period):
+    elif not is_period(period):
         error(
             "period",
-            _("“%(value)s” không phải là kỳ hợp lệ (2016, 2025-Q3, 2025-06).") % {"value": period},
+            _(
+                "“%(value)s” không phải là kỳ hợp lệ (2016, 2025-Q3, 2025-H1, 2025-06, "
+                "2025-01..2025-09)."
+            )
+            % {"value": period},
         )
     row["period"] = period
+
+    row["breakdown"] = " ".join(text("breakdown").split())
+    if len(row["breakdown"]) > 100:
+        error("breakdown", _("dài quá 100 ký tự."))
+    row["note"] = text("note")
+    if len(row["note"]) > 500:
+        error("note", _("dài quá 500 ký tự."))
 
     raw_value = cells.get("value")
     row["value"] = parse_number(raw_value)
@@ -491,6 +450,8 @@ WRITTEN_FIELDS = [
     "source",
     "reference_date",
     "is_sample",
+    "breakdown",
+    "note",
 ]
 
 
@@ -509,6 +470,8 @@ def _figure_values(row):
         "source": row["source"],
         "reference_date": row["reference_date"],
         "is_sample": row["is_sample"],
+        "breakdown": row["breakdown"],
+        "note": row["note"],
     }
 
 
@@ -545,7 +508,7 @@ def import_series(file, filename, progress=None):
     """Import a labour-series file. Returns an ImportResult; writes nothing if any row is bad."""
     result = ImportResult()
     try:
-        header, body = read_table(file, filename)
+        header, body = read_table(file, filename, SERIES_LIMITS)
         positions = map_columns(header)
     except ImportFileError as error:
         result.errors.append(RowError(None, None, str(error)))
@@ -583,19 +546,11 @@ def import_training_fields(path=None):
     return created
 
 
-# Vietnamese names of the major groups, as the GSO and VSCO 2020 use them.
-MAJOR_GROUPS_VI = {
-    "0": "Lực lượng vũ trang",
-    "1": "Nhà lãnh đạo trong các ngành, các cấp và các đơn vị",
-    "2": "Nhà chuyên môn bậc cao",
-    "3": "Nhà chuyên môn bậc trung",
-    "4": "Nhân viên trợ lý văn phòng",
-    "5": "Nhân viên dịch vụ và bán hàng",
-    "6": "Lao động có kỹ năng trong nông nghiệp, lâm nghiệp và thủy sản",
-    "7": "Lao động thủ công và các nghề nghiệp có liên quan khác",
-    "8": "Thợ lắp ráp và vận hành máy móc, thiết bị",
-    "9": "Lao động giản đơn",
-}
+def isco_titles_vi(path=None):
+    """{ISCO-08 code: Vietnamese name} from careers/data/isco08_titles_vi.csv (see SOURCES.md)."""
+    path = Path(path or DATA_DIR / "isco08_titles_vi.csv")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return {row["code"].strip(): row["title_vi"].strip() for row in csv.DictReader(handle)}
 
 
 def import_isco(codes_path=None, riasec_path=None):
@@ -607,6 +562,7 @@ def import_isco(codes_path=None, riasec_path=None):
     riasec_path = Path(riasec_path or DATA_DIR / "riasec_by_isco08_from_onet.csv")
     with riasec_path.open(encoding="utf-8-sig", newline="") as handle:
         interests = {row["isco08_code"].strip(): row for row in csv.DictReader(handle)}
+    titles_vi = isco_titles_vi()
     with codes_path.open(encoding="utf-8-sig", newline="") as handle:
         rows = sorted(
             csv.DictReader(handle), key=lambda row: (int(row["level"]), row["isco08_code"])
@@ -637,9 +593,8 @@ def import_isco(codes_path=None, riasec_path=None):
                     **_interest_values(interests.get(code)),
                 }
                 group = groups.get(code)
-                values["title_vi"] = (group.title_vi if group else "") or MAJOR_GROUPS_VI.get(
-                    code, ""
-                )
+                # An editor's name wins; the shipped list fills the names not given yet.
+                values["title_vi"] = (group.title_vi if group else "") or titles_vi.get(code, "")
                 if group is None:
                     group = IscoGroup(code=code, **values)
                     to_create.append(group)

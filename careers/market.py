@@ -1,6 +1,5 @@
 """The labour-market overview: which charts, the figures behind them, and their CSV files."""
 
-import csv
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -11,6 +10,8 @@ from django.utils.translation import gettext_lazy
 from careers.charts import Bar, bar_chart
 from careers.importers import INFORMATION_COLUMNS, SERIES_COLUMNS
 from careers.models import HiringNeed, LabourFigure
+from website.parsing import is_ascii_digits
+from website.tables import SafeCsvWriter
 
 HIRING_PER_PAGE = 20
 
@@ -86,7 +87,7 @@ def chart_data(spec, year=None):
     if not periods:
         return None
     period = next((p for p in periods if year and p <= year), periods[0])
-    figures = list(spec.figures().filter(period=period).order_by("-value"))
+    figures = list(spec.figures().filter(period=period).order_by("-value", "pk"))
     if spec.dimension == "province" and not figures:
         return None
     if spec.dimension in ("sector", "isco"):
@@ -118,9 +119,51 @@ def _label(spec, figure):
     return figure.subject_label
 
 
+# Recent official figures shown as tables (2019–2025, careers/data/lfs_recent/), in this order.
+RECENT_INDICATORS = [
+    "thu-nhap-binh-quan-lao-dong",
+    "thu-nhap-binh-quan-lao-dong-lam-cong",
+    "ty-le-that-nghiep",
+    "ty-le-that-nghiep-thanh-nien",
+    "ty-le-lao-dong-co-bang-cap",
+]
+
+
+def recent_figures():
+    """Per indicator of RECENT_INDICATORS: the latest national figure of each population group
+    (all, by sex, area, qualification …), with the indicator's caveat. One query."""
+    figures = LabourFigure.objects.with_related().filter(
+        indicator__slug__in=RECENT_INDICATORS,
+        region="ca-nuoc",
+        province=None,
+        isco_group=None,
+        sector=None,
+        occupation=None,
+        is_sample=False,
+    )
+    latest = {}
+    for figure in figures:
+        key = (figure.indicator.slug, figure.breakdown)
+        rank = (figure.reference_date, -len(figure.period))
+        if key not in latest or rank > (latest[key].reference_date, -len(latest[key].period)):
+            latest[key] = figure
+    tables = []
+    for slug in RECENT_INDICATORS:
+        rows = sorted(
+            (figure for (indicator, _group), figure in latest.items() if indicator == slug),
+            key=lambda figure: (bool(figure.breakdown), figure.breakdown),
+        )
+        if rows:
+            sources = {(f.source, f.reference_date): f for f in rows}
+            tables.append(
+                {"indicator": rows[0].indicator, "rows": rows, "sources": list(sources.values())}
+            )
+    return tables
+
+
 def market_context(page, request):
     year = request.GET.get("nam", "")
-    year = year if year.isdigit() and len(year) == 4 else None
+    year = year if len(year) == 4 and is_ascii_digits(year) else None
     charts = [data for spec in CHARTS if (data := chart_data(spec, year))]
     years = sorted({p for data in charts for p in data["periods"]}, reverse=True)
     hiring = HiringNeed.objects.select_related("occupation", "province").order_by(
@@ -128,6 +171,7 @@ def market_context(page, request):
     )
     return {
         "charts": charts,
+        "recent": recent_figures(),
         "years": years,
         "selected_year": year or "",
         "hiring_page": Paginator(hiring, HIRING_PER_PAGE).get_page(request.GET.get("trang")),
@@ -145,6 +189,7 @@ def figure_csv_row(figure):
         figure.occupation.slug if figure.occupation_id else "",
         figure.province.short_name if figure.province_id else figure.region,
         figure.region if figure.province_id else "",
+        figure.breakdown,
         figure.province.structure if figure.province_id else "",
         figure.period,
         format(figure.value.normalize(), "f"),
@@ -153,6 +198,7 @@ def figure_csv_row(figure):
         figure.source,
         figure.reference_date.strftime("%d/%m/%Y"),
         "có" if figure.is_sample else "không",
+        figure.note,
         figure.subject_label,
         figure.area_label,
     ]
@@ -172,7 +218,7 @@ def table_csv_response(page, table):
     if spec is None:
         raise Http404(_("Không có bảng này."))
     response = _csv_response(f"{spec.slug}.csv")
-    writer = csv.writer(response)
+    writer = SafeCsvWriter(response)
     writer.writerow([column.label for column in SERIES_COLUMNS] + INFORMATION_COLUMNS)
     for figure in spec.figures().order_by("period", "pk").iterator(chunk_size=500):
         writer.writerow(figure_csv_row(figure))
@@ -181,7 +227,7 @@ def table_csv_response(page, table):
 
 def hiring_csv_response():
     response = _csv_response("nhu-cau-tuyen-dung.csv")
-    writer = csv.writer(response)
+    writer = SafeCsvWriter(response)
     writer.writerow(
         [
             "doanh nghiệp",

@@ -3,6 +3,7 @@ whatever the number of routes, related occupations, figures or hiring needs."""
 
 from django.apps import apps
 from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
 
 from careers.models import HiringNeed, IscoGroup, LabourFigure, RiasecType
 
@@ -28,6 +29,7 @@ def occupation_context(page):
             .order_by("-period")
             .first()
         )
+    routes = list(page.routes.all())
     if page.pk is None:  # a preview of a page not saved yet: nothing can refer to it
         hiring = HiringNeed.objects.none()
         figures = LabourFigure.objects.none()
@@ -35,7 +37,8 @@ def occupation_context(page):
         hiring = HiringNeed.objects.filter(occupation=page)
         figures = LabourFigure.objects.filter(occupation=page)
     return {
-        "routes": list(page.routes.all()),
+        "routes": routes,
+        "real_income": real_income(page, {route.level for route in routes}),
         "riasec_types": [riasec[letter] for letter in letters if letter in riasec],
         "related": [
             occupation
@@ -66,6 +69,63 @@ def occupation_context(page):
         ),
         "programmes": training_programmes(page),
     }
+
+
+INCOME_ALL_EMPLOYED = "thu-nhap-binh-quan-lao-dong"
+INCOME_WAGE_WORKERS = "thu-nhap-binh-quan-lao-dong-lam-cong"
+# A route's training level → the qualification group of the wage-worker income series.
+QUALIFICATION_GROUPS = {
+    "so-cap": "Sơ cấp",
+    "trung-cap": "Trung cấp",
+    "cao-dang": "Cao đẳng",
+    "dai-hoc": "Đại học trở lên",
+}
+
+
+def real_income(page, levels):
+    """Official average incomes to read beside the sample pay, one query: the national
+    averages of all employed and of wage workers, and, where published, the wage-worker
+    average of the occupation's ISCO-08 major group and of the qualifications its routes lead
+    to. The latest figure of each (a year before a quarter ending the same day)."""
+    groups = [
+        QUALIFICATION_GROUPS[level] for level in sorted(levels) if level in QUALIFICATION_GROUPS
+    ]
+    major = page.isco_group.code[:1] if page.isco_group_id else None
+    subject = Q(isco_group=None, breakdown__in=["", *groups])
+    if major:
+        subject |= Q(isco_group__code=major, breakdown="")
+    figures = LabourFigure.objects.with_related().filter(
+        subject,
+        indicator__slug__in=[INCOME_ALL_EMPLOYED, INCOME_WAGE_WORKERS],
+        region="ca-nuoc",
+        province=None,
+        sector=None,
+        occupation=None,
+        is_sample=False,
+    )
+    latest = {}
+    for figure in figures:
+        key = (figure.indicator.slug, figure.isco_group_id, figure.breakdown)
+        rank = (figure.reference_date, -len(figure.period))
+        if key not in latest or rank > (latest[key].reference_date, -len(latest[key].period)):
+            latest[key] = figure
+    rows = []
+    for (_slug, isco, breakdown), figure in sorted(latest.items(), key=_income_order):
+        if isco:
+            label = _("Lao động làm công trong nhóm nghề “%(group)s”") % {
+                "group": figure.isco_group.title
+            }
+        elif breakdown:
+            label = _("Lao động làm công có trình độ %(level)s") % {"level": breakdown}
+        else:
+            label = figure.indicator.name + _(", cả nước")
+        rows.append({"label": label, "figure": figure})
+    return rows
+
+
+def _income_order(item):
+    (slug, isco, breakdown), _figure = item
+    return (slug != INCOME_ALL_EMPLOYED, bool(isco), bool(breakdown), breakdown)
 
 
 def group_figures(figures):

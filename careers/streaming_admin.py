@@ -11,8 +11,11 @@ import functools
 
 from django import forms
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.validators import FileExtensionValidator
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -21,7 +24,8 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.views.bulk_action import index as bulk_actions
+from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.models import WorkflowState
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -37,7 +41,10 @@ from careers.streaming_access import (
     user_areas,
 )
 from careers.streaming_import import import_streaming
+from website.admin_access import task_state_of_object
+from website.admin_workflow import SnippetWorkflowAction
 from website.models.areas import Commune, District, Province, Structure
+from website.parsing import strict_int
 
 
 class StreamingFigureForm(WagtailAdminModelForm):
@@ -83,17 +90,16 @@ class StreamingFigureForm(WagtailAdminModelForm):
 
 
 def area_guard(view):
-    """Answer 404 for a figure outside the user's area, whatever the admin view."""
+    """Answer 404 for a figure outside the user's area, whatever the admin view, and for a
+    workflow action naming another figure's task."""
 
     @functools.wraps(view)
+    @task_state_of_object(StreamingFigure, "pk")
     def guarded(request, *args, **kwargs):
         pk = kwargs.get("pk")
         if pk is not None:
-            try:
-                pk = int(str(pk))
-            except ValueError as error:
-                raise Http404 from error
-            if not figures_for(request.user).filter(pk=pk).exists():
+            pk = strict_int(str(pk))
+            if pk is None or not figures_for(request.user).filter(pk=pk).exists():
                 raise Http404
         return view(request, *args, **kwargs)
 
@@ -123,18 +129,59 @@ class AreaChooserViewSet(chooser.SnippetChooserViewSet):
     chosen_view_class = AreaChosenView
 
 
+class ReviewStatusColumn(StatusTagColumn):
+    """Draft, under review or published, so that a district officer does not take a result
+    waiting for the province (or a published one whose change waits) for a published one.
+    (Wagtail's own live/draft tag knows nothing of reviews, and a custom ``list_display``
+    leaves it out anyway.)"""
+
+    def __init__(self):
+        super().__init__(
+            "review_status",
+            label=gettext_lazy("Trạng thái"),
+            sort_key="live",
+            primary=lambda figure: figure.live and not figure.review_status,
+        )
+
+    def get_value(self, figure):
+        if figure.review_status == WorkflowState.STATUS_IN_PROGRESS:
+            if figure.live:
+                return _("đã đăng, bản sửa chờ duyệt")
+            return _("chờ duyệt")
+        if figure.review_status == WorkflowState.STATUS_NEEDS_CHANGES:
+            return _("bị yêu cầu sửa")
+        if figure.live and figure.has_unpublished_changes:
+            return _("đã đăng, có bản nháp")
+        return _("đã đăng") if figure.live else _("bản nháp")
+
+
 class StreamingFigureViewSet(SnippetViewSet):
     model = StreamingFigure
     icon = "table"
     menu_label = gettext_lazy("Số liệu phân luồng")
-    list_display = ["indicator", "area_label", "period", "education_level", "kind", "value"]
+    list_display = [
+        "indicator",
+        Column("area_label", label=gettext_lazy("Địa bàn")),
+        "period",
+        "education_level",
+        "kind",
+        "value",
+        ReviewStatusColumn(),
+    ]
     list_filter = ["kind", "education_level", "scope_level", "live"]
     list_per_page = 50
     edit_handler = ObjectList(StreamingFigure.panels, base_form_class=StreamingFigureForm)
     chooser_viewset_class = AreaChooserViewSet
+    workflow_action_view_class = SnippetWorkflowAction
 
     def get_queryset(self, request):
-        return figures_for(request.user, StreamingFigure.objects.with_related())
+        review = WorkflowState.objects.active().filter(
+            base_content_type=ContentType.objects.get_for_model(StreamingFigure),
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        )
+        return figures_for(request.user, StreamingFigure.objects.with_related()).annotate(
+            review_status=Subquery(review.values("status")[:1])
+        )
 
     def get_urlpatterns(self):
         patterns = super().get_urlpatterns()
@@ -214,16 +261,7 @@ def import_view(request):
     )
 
 
-def bulk_action_in_area(request, action):
-    """Wagtail's bulk-action confirmation lists every chosen figure before any hook runs, so
-    ``website.urls`` sends streaming figures' bulk actions here first: a figure outside the
-    user's area, or "all" figures for anyone but an administrator, is refused."""
-    ids = request.GET.getlist("id")
-    if "all" in ids:
-        allowed = request.user.is_superuser
-    else:
-        chosen = StreamingFigure.objects.filter(pk__in=[pk for pk in ids if pk.isdigit()])
-        allowed = all(covers_figure(request.user, figure) for figure in chosen)
-    if not allowed:
-        return HttpResponseForbidden(_("Có số liệu nằm ngoài địa bàn bạn phụ trách."))
-    return bulk_actions(request, "careers", "streamingfigure", action)
+def figures_in_area(user, model):
+    """``filter_admin_objects`` hook (website.admin_access): the streaming figures an officer
+    may see, so bulk actions never list, and never act on, another area's figures."""
+    return figures_for(user) if model is StreamingFigure else None

@@ -1,14 +1,15 @@
 """The public streaming dashboard, its downloads and the printable annual report.
 
 Everything a page shows comes from a fixed number of queries: the provinces that have
-published figures, and all published figures of the chosen province in one query; the
-grouping into indicators, areas, years and discrepancies happens in Python.
+published figures, the years of the chosen province, and the figures the page shows
+(``_dashboard_figures``); the grouping into indicators, areas, years and discrepancies
+happens in Python.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
@@ -126,10 +127,13 @@ class Sources:
 
 
 def _number_sources(rows, sources):
+    """Give each row its (figure, source number) pairs. The numbers belong to one section's
+    list of sources, so they are kept on the row, never on the figure: the same figure appears
+    in the year table and in the trend table, each with its own numbering."""
     for row in rows:
-        for figure in row.figures:
-            figure.source_number = sources.number(figure.document)
-        row.source_numbers = sorted({figure.source_number for figure in row.figures})
+        row.target_refs = [(figure, sources.number(figure.document)) for figure in row.targets]
+        row.actual_refs = [(figure, sources.number(figure.document)) for figure in row.actuals]
+        row.source_numbers = sorted({number for _f, number in row.target_refs + row.actual_refs})
 
 
 def indicator_sections(figures, level, year, chart_prefix):
@@ -144,9 +148,10 @@ def indicator_sections(figures, level, year, chart_prefix):
         sources = Sources()
         _number_sources(rows, sources)
         chart_id = f"{chart_prefix}-{indicator.slug}".replace("_", "-")
-        title = _("%(indicator)s, năm học %(year)s: chỉ tiêu và kết quả (%%)") % {
+        title = _("%(indicator)s, năm học %(year)s: chỉ tiêu và kết quả (%(unit)s)") % {
             "indicator": indicator.name,
             "year": school_year_label(year),
+            "unit": indicator.unit,
         }
         sections.append(
             {
@@ -161,6 +166,8 @@ def indicator_sections(figures, level, year, chart_prefix):
                             row.target.value if row.target else None,
                             row.actual.value if row.actual else None,
                             row.missed,
+                            row.target.display_value if row.target else "",
+                            row.actual.display_value if row.actual else "",
                         )
                         for row in rows
                     ],
@@ -170,6 +177,7 @@ def indicator_sections(figures, level, year, chart_prefix):
                     actual_label=_("Kết quả"),
                     missed_label=_("Chưa đạt"),
                     none_label=_("chưa có"),
+                    unit=indicator.unit,
                 ),
                 "sources": sources.documents,
                 "only_targets": all(not row.actuals for row in rows),
@@ -203,7 +211,10 @@ def trend_sections(figures, level):
         sources = Sources()
         _number_sources(rows, sources)
         chart_id = f"trend-{level}-{indicator.slug}".replace("_", "-").replace("+", "-").lower()
-        title = _("%(indicator)s qua các năm (%%)") % {"indicator": indicator.name}
+        title = _("%(indicator)s qua các năm (%(unit)s)") % {
+            "indicator": indicator.name,
+            "unit": indicator.unit,
+        }
         sections.append(
             {
                 "indicator": indicator,
@@ -218,6 +229,8 @@ def trend_sections(figures, level):
                             row.target.value if row.target else None,
                             row.actual.value if row.actual else None,
                             row.missed,
+                            row.target.display_value if row.target else "",
+                            row.actual.display_value if row.actual else "",
                         )
                         for row in rows
                     ],
@@ -227,6 +240,7 @@ def trend_sections(figures, level):
                     actual_label=_("Kết quả"),
                     missed_label=_("Chưa đạt"),
                     none_label=_("chưa có"),
+                    unit=indicator.unit,
                 ),
                 "sources": sources.documents,
             }
@@ -270,35 +284,85 @@ def published_provinces():
     provinces = list(Province.objects.filter(pk__in=counts).order_by("short_name"))
     by_id = {province.pk: province for province in provinces}
     legacy = defaultdict(list)
-    for province in Province.objects.filter(
-        structure=Structure.LEGACY, successor_id__in=counts, streaming_figures__live=True
-    ).distinct():
+    for province in Province.objects.filter(structure=Structure.LEGACY, successor_id__in=counts):
         successor = by_id.get(province.successor_id)
         if successor is not None and province.short_name != successor.short_name:
             legacy[successor.pk].append(province.short_name)
     for province in provinces:
         province.figure_count = counts[province.pk]
-        province.legacy_names = sorted(legacy.get(province.pk, []))
+        province.legacy_names = sorted(legacy.get(province.pk, []), key=sort_key)
     return provinces
 
 
-def _province_figures(province):
-    return list(
+def _latest_results():
+    """(current province id, level, year) of the most recent published result, or None."""
+    return (
         StreamingFigure.objects.published()
-        .filter(current_province=province)
-        .with_related()
-        .order_by("year", "indicator__sort_order", "pk")
+        .filter(kind=FigureKind.ACTUAL)
+        .exclude(current_province=None)
+        .order_by("-year", "education_level")
+        .values_list("current_province_id", "education_level", "year")
+        .first()
     )
 
 
-def dashboard_context(page, request):
+def _province_figures(province):
+    return StreamingFigure.objects.published().filter(current_province=province)
+
+
+def _loaded(figures):
+    return list(figures.with_related().order_by("year", "indicator__sort_order", "pk"))
+
+
+# What makes figures "the same figure" for ``discrepancies``.
+SAME_FIGURE = (
+    "scope_level",
+    "province_id",
+    "district_id",
+    "commune_id",
+    "school_name",
+    "year",
+    "education_level",
+    "indicator_id",
+    "kind",
+)
+
+
+def _dashboard_figures(figures, year):
+    """The figures the dashboard shows for one level, not every figure of the province: all
+    of ``year``, the province-level ones of every year (trends), and those of any year whose
+    sources disagree (found by the database: groups with more than one value). Two queries
+    whatever the number of years, districts and schools."""
+    disagreeing = (
+        figures.order_by()
+        .values(*SAME_FIGURE)
+        .annotate(values=Count("value", distinct=True))
+        .filter(values__gt=1)
+        .values_list(*SAME_FIGURE)
+    )
+    shown = Q(scope_level__in=PROVINCE_LEVELS)
+    if year is not None:
+        shown |= Q(year=year)
+    for group in disagreeing:
+        shown |= Q(**dict(zip(SAME_FIGURE, group, strict=True)))
+    return _loaded(figures.filter(shown))
+
+
+def dashboard_context(page, request):  # noqa: C901 — one default per filter
     provinces = published_provinces()
     slug = request.GET.get("tinh", "")
     province = next((p for p in provinces if p.slug == slug), None)
-    if province is None and provinces:
-        province = max(provinces, key=lambda p: p.figure_count)
     level = request.GET.get("cap", "").upper()
-    level = level if level in LEVELS else EducationLevel.THCS
+    level = level if level in LEVELS else None
+    default_year = None
+    if province is None and provinces:
+        # Open on the latest area-year that has results, not on a wall of empty bars.
+        latest = _latest_results()
+        province = next((p for p in provinces if latest and p.pk == latest[0]), None)
+        if province is not None and level in (None, latest[1]):
+            level, default_year = latest[1], latest[2]
+        province = province or max(provinces, key=lambda p: p.figure_count)
+    level = level or EducationLevel.THCS
     context = {
         "provinces": provinces,
         "province": province,
@@ -308,15 +372,32 @@ def dashboard_context(page, request):
     }
     if province is None:
         return context
-    figures = _province_figures(province)
-    level_figures = [f for f in figures if _applies(f, level)]
-    years = sorted({f.year for f in level_figures}, reverse=True)
+    published = _province_figures(province)
+    year_levels = set(published.order_by().values_list("year", "education_level").distinct())
+    years = sorted(
+        {y for y, applies_to in year_levels if applies_to in (level, EducationLevel.BOTH)},
+        reverse=True,
+    )
+    requested = request.GET.get("nam", "").strip()
     try:
-        year = int(request.GET.get("nam", ""))
+        year = int(requested)
     except ValueError:
         year = None
+    if requested and year not in years:
+        context["year_unavailable"] = requested
     if year not in years:
-        year = years[0] if years else None
+        with_results = (
+            published.filter(
+                kind=FigureKind.ACTUAL, education_level__in=[level, EducationLevel.BOTH]
+            )
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .first()
+        )
+        year = default_year or with_results or (years[0] if years else None)
+    figures = _dashboard_figures(
+        published.filter(education_level__in=[level, EducationLevel.BOTH]), year
+    )
     context.update(
         {
             "years": [(y, school_year_label(y)) for y in years],
@@ -329,10 +410,39 @@ def dashboard_context(page, request):
             "discrepancies": [
                 group for group in discrepancies(figures) if _applies(group[0], level)
             ],
-            "report_years": sorted({f.year for f in figures}, reverse=True),
+            "report_years": sorted({y for y, _level in year_levels}, reverse=True),
         }
     )
     return context
+
+
+def school_plans_context(page, request):
+    """/thong-ke/phan-luong/truong/: the targets schools set in their own plans, one table
+    per school and school year, rows by indicator. One query."""
+    figures = (
+        StreamingFigure.objects.published()
+        .filter(scope_level=ScopeLevel.SCHOOL)
+        .with_related()
+        .order_by("school_name", "-year", "indicator__sort_order", "kind", "document", "pk")
+    )
+    plans = {}
+    for figure in figures:
+        plan = plans.setdefault(
+            (figure.area_label, figure.year),
+            {"school": figure.area_label, "school_year": figure.school_year, "rows": {}},
+        )
+        row = plan["rows"].setdefault(
+            figure.indicator.pk,
+            AreaRow(label=figure.indicator.name, sort_key=(), is_province=False),
+        )
+        row.unit = figure.indicator.unit
+        (row.targets if figure.kind == FigureKind.TARGET else row.actuals).append(figure)
+    for number, plan in enumerate(plans.values(), start=1):
+        plan["rows"] = list(plan["rows"].values())
+        plan["chart_id"] = f"truong-{number}"
+        plan["sources"] = Sources()
+        _number_sources(plan["rows"], plan["sources"])
+    return {"plans": list(plans.values())}
 
 
 def download(page, request, kind):
@@ -361,7 +471,7 @@ def report_context(page, request, province_slug, year):
     province = Province.objects.filter(structure=Structure.CURRENT, slug=province_slug).first()
     if province is None:
         raise Http404
-    figures = [f for f in _province_figures(province) if f.year == year]
+    figures = _loaded(_province_figures(province).filter(year=year))
     levels = []
     for level in LEVELS:
         sections = indicator_sections(figures, level, year, f"bc-{level}".lower())

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -64,7 +65,14 @@ class IndicatorViewSet(SnippetViewSet):
 class LabourFigureViewSet(SnippetViewSet):
     model = LabourFigure
     icon = "table"
-    list_display = ["indicator", "subject_label", "area_label", "period", "value", "unit"]
+    list_display = [
+        "indicator",
+        Column("subject_label", label=_("Nghề, ngành")),
+        Column("area_label", label=_("Địa bàn")),
+        "period",
+        "value",
+        "unit",
+    ]
     list_filter = ["indicator", "period", "is_sample"]
     list_per_page = 50
 
@@ -101,6 +109,7 @@ register_snippet(TaxonomyGroup)
 register_snippet(LabourGroup)
 register_snippet(StreamingGroup)
 hooks.register("before_bulk_action", streaming_admin.refuse_other_areas)
+hooks.register("filter_admin_objects", streaming_admin.figures_in_area)
 
 
 @hooks.register("register_admin_urls")

@@ -5,12 +5,14 @@ would be created, changed or left as it is) and the errors, in Vietnamese, one p
 ``apply_programmes`` writes — all rows or, if any row is bad, nothing.
 
 Rows are matched to the institution's programmes by code (by name for sơ cấp, which has no
-code), so uploading the same file twice changes nothing. Every new or changed programme is
-saved as a new revision of its page, never published directly by school staff: the pages
-are submitted to the moderation workflow and go live when an editor approves them. A user
-who may publish (editor, administrator) publishes at once.
+code), so uploading the same file twice changes nothing. For a programme that exists, an empty
+cell (or a missing column) leaves its value as it is; a dash (``-``) empties an optional one.
+Every new or changed programme is saved as a new revision of its page, never published
+directly by school staff: the pages are submitted to the moderation workflow and go live when
+an editor approves them. A user who may publish (editor, administrator) publishes at once.
 """
 
+import itertools
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
@@ -28,9 +30,9 @@ from careers.importers import (
     parse_bool,
     parse_date,
     parse_number,
-    read_table,
 )
 from careers.models import OccupationPage, TrainingField
+from careers.templatetags.careers_tags import so
 from careers.text import fold
 from institutions.models import (
     ProgrammeLevel,
@@ -39,9 +41,10 @@ from institutions.models import (
     TuitionPeriod,
     code_problem,
 )
+from website.tables import MB, Limits, SafeCsvWriter, read_table
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
-MAX_ROWS = 500
+# Checked by the shared reader before the file is parsed (website.tables).
+LIMITS = Limits(bytes=2 * MB, rows=500)
 SIGNING_SALT = "institutions.programme-upload"
 
 COLUMNS = [
@@ -92,6 +95,10 @@ def _choice_lookup(choices):
     return lookup
 
 
+# A cell that empties an optional value of an existing programme (an empty cell keeps it).
+CLEAR = {"-", "–", "—"}
+KEEPABLE = [*FIELDS, "occupations"]
+
 LEVELS = _choice_lookup(ProgrammeLevel.choices)
 MODES = _choice_lookup(StudyMode.choices)
 PERIODS = {**_choice_lookup(TuitionPeriod.choices), "hoc ki": TuitionPeriod.SEMESTER}
@@ -114,13 +121,53 @@ class RowError:
 
 
 @dataclass
+class Change:
+    """One value a row changes, as the preview shows it: “học phí: 1.200.000 đ → 1.350.000 đ”."""
+
+    column: str
+    old: str
+    new: str
+
+    def __str__(self):
+        return f"{self.column}: {self.old} → {self.new}"
+
+
+@dataclass
 class ProgrammeRow:
     number: int
     values: dict
     occupations: list
     action: str = ""  # "tạo mới", "cập nhật", "không đổi"
     page: ProgramPage | None = None
-    changes: list = field(default_factory=list)
+    changes: list = field(default_factory=list)  # [Change]
+
+    @property
+    def level_label(self):
+        return display("level", self.values["level"])
+
+    @property
+    def tuition_label(self):
+        return display("tuition", self.values["tuition"])
+
+
+def display(name, value):
+    """A value the way the preview shows it: levels and modes by name, money in đồng."""
+    if name == "occupations":
+        return ", ".join(page.title for page in value) or "—"
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return _("có") if value else _("không")
+    choices = {"level": ProgrammeLevel, "mode": StudyMode, "tuition_period": TuitionPeriod}
+    if name in choices:
+        return str(choices[name](value).label)
+    if name == "tuition":
+        return _("%(amount)s đ") % {"amount": so(value)}
+    if name in ("quota", "duration_months"):
+        return so(value)
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
 
 
 @dataclass
@@ -145,12 +192,8 @@ CREATE, UPDATE, UNCHANGED = "tạo mới", "cập nhật", "không đổi"
 
 def read_upload(file, filename):
     """[(row number, {column key: text})] from an uploaded file; ImportFileError if unreadable."""
-    if getattr(file, "size", 0) > MAX_FILE_BYTES:
-        raise ImportFileError(_("Tệp quá lớn (tối đa 2 MB)."))
-    header, body = read_table(file, filename)
+    header, body = read_table(file, filename, LIMITS)
     positions = map_columns(header, COLUMNS, [])
-    if len(body) > MAX_ROWS:
-        raise ImportFileError(_("Tệp có quá %(max)s dòng.") % {"max": MAX_ROWS})
     table = []
     for number, values in body:
         cells = {}
@@ -194,11 +237,10 @@ EXAMPLE_ROWS = [
 
 def template_csv():
     """The column format as a CSV file to fill in: the header and two example rows."""
-    import csv
     import io
 
     output = io.StringIO()
-    writer = csv.writer(output)
+    writer = SafeCsvWriter(output)
     writer.writerow([column.label for column in COLUMNS])
     for row in EXAMPLE_ROWS:
         writer.writerow([row.get(column.key, "") for column in COLUMNS])
@@ -233,7 +275,9 @@ def check_programmes(institution, table):
     if not table:
         result.errors.append(RowError(1, None, _("Tệp không có dòng dữ liệu nào.")))
     for number, cells in table:
-        row, errors = _check_row(number, cells, occupations, folded_titles)
+        page = _match(cells, by_code, by_title)
+        current = page.get_latest_revision_as_object() if page else None
+        row, errors = _check_row(number, cells, occupations, folded_titles, current)
         result.errors.extend(errors)
         if errors:
             continue
@@ -248,15 +292,26 @@ def check_programmes(institution, table):
             )
             continue
         seen[key] = number
-        page = by_code.get(key) if row.values["code"] else by_title.get(key)
-        _compare(row, page)
+        _compare(row, page, current)
         result.rows.append(row)
     return result
 
 
-def _check_row(number, cells, occupations, folded_titles):  # noqa: C901 — one check per column
+def _match(cells, by_code, by_title):
+    """The institution's programme a row is about: by code, or by name when it has none."""
+    code = cells.get("code", "").strip()
+    if code:
+        return by_code.get(code)
+    return by_title.get(fold(cells.get("title", ""))) if cells.get("title") else None
+
+
+def _check_row(number, cells, occupations, folded_titles, current=None):  # noqa: C901 — one check per column
+    """Check one row; ``current`` is the latest revision of the programme it updates, if any:
+    its values stay wherever the row's cell is empty."""
     errors = []
     values = {}
+    kept = set() if current is None else {key for key in KEEPABLE if not cells.get(key, "")}
+    cells = {key: "" if value in CLEAR else value for key, value in cells.items()}
 
     def error(column, message):
         errors.append(RowError(number, column, message))
@@ -278,10 +333,6 @@ def _check_row(number, cells, occupations, folded_titles):  # noqa: C901 — one
             _("“%(value)s” không phải sơ cấp, trung cấp hay cao đẳng.") % {"value": level_text},
         )
     values["code"] = cells.get("code", "").strip()
-    if values["level"] is not None:
-        problem = code_problem(values["code"], values["level"])
-        if problem:
-            error("code", problem)
 
     months = parse_number(cells.get("duration_months", ""))
     if months is None or months != int(months) or not 1 <= months <= 72:
@@ -304,8 +355,6 @@ def _check_row(number, cells, occupations, folded_titles):  # noqa: C901 — one
         if flag is None:
             error(key, _("“%(value)s”: ghi “có” hoặc “không”.") % {"value": cells.get(key)})
         values[key] = bool(flag)
-    if values["nine_plus"] and values["level"] not in (None, ProgrammeLevel.INTERMEDIATE):
-        error("nine_plus", _("chỉ chương trình trung cấp học kèm văn hóa THPT (9+)."))
 
     values["entry_requirements"] = text("entry_requirements", 600)
     if not values["entry_requirements"]:
@@ -323,12 +372,6 @@ def _check_row(number, cells, occupations, folded_titles):  # noqa: C901 — one
         values[key] = parse_date(raw) if raw else None
         if raw and values[key] is None:
             error(key, _("“%(value)s” không phải ngày (ngày/tháng/năm).") % {"value": raw})
-    if (
-        values["admission_start"]
-        and values["admission_end"]
-        and values["admission_end"] < values["admission_start"]
-    ):
-        error("admission_end", _("ngày kết thúc trước ngày bắt đầu."))
 
     period_text = cells.get("tuition_period", "")
     values["tuition_period"] = PERIODS.get(fold(period_text)) if period_text else "thang"
@@ -349,21 +392,48 @@ def _check_row(number, cells, occupations, folded_titles):  # noqa: C901 — one
             error("occupations", _("không có nghề “%(value)s” trên cổng.") % {"value": name})
         else:
             linked.append(page)
+
+    # An empty cell of an existing programme: its value stays, and so do its errors' causes.
+    errors = [problem for problem in errors if problem.column not in kept]
+    for key in kept - {"occupations"}:
+        values[key] = getattr(current, key)
+    if "occupations" in kept:
+        linked = list(current.occupations.all())
+
+    if values["level"] is not None:
+        problem = code_problem(values["code"], values["level"])
+        if problem:
+            error("code", problem)
+    if values["nine_plus"] and values["level"] not in (None, ProgrammeLevel.INTERMEDIATE):
+        error("nine_plus", _("chỉ chương trình trung cấp học kèm văn hóa THPT (9+)."))
+    if (
+        values["admission_start"]
+        and values["admission_end"]
+        and values["admission_end"] < values["admission_start"]
+    ):
+        error("admission_end", _("ngày kết thúc trước ngày bắt đầu."))
     return ProgrammeRow(number=number, values=values, occupations=linked), errors
 
 
-def _compare(row, page):
+def _compare(row, page, current):
     if page is None:
         row.action = CREATE
         return
     row.page = page
-    latest = page.get_latest_revision_as_object()
     row.changes = [
-        LABELS.get(name, name) for name in FIELDS if getattr(latest, name) != row.values[name]
+        Change(LABELS[name], display(name, getattr(current, name)), display(name, row.values[name]))
+        for name in FIELDS
+        if getattr(current, name) != row.values[name]
     ]
-    current = {occupation.pk for occupation in latest.occupations.all()}
-    if current != {occupation.pk for occupation in row.occupations}:
-        row.changes.append(LABELS["occupations"])
+    old = list(current.occupations.all())
+    if {page.pk for page in old} != {page.pk for page in row.occupations}:
+        row.changes.append(
+            Change(
+                LABELS["occupations"],
+                display("occupations", old),
+                display("occupations", row.occupations),
+            )
+        )
     row.action = UPDATE if row.changes else UNCHANGED
 
 
@@ -421,11 +491,14 @@ def apply_programmes(institution, table, user):
 
 
 def _free_slug(page, taken):
-    """A slug from the title not yet used under the institution ("-cao-dang" when needed)."""
+    """A slug from the title not yet used under the institution ("-cao-dang", then the code or
+    a number when needed): there is always one, however many programmes share the title."""
     base = slugify(anyascii(page.title))[:60] or "nganh"
     candidates = [base, f"{base}-{page.level}"]
-    candidates += [f"{base}-{page.level}-{n}" for n in range(2, 100)]
-    slug = next(candidate for candidate in candidates if candidate not in taken)
+    if page.code:
+        candidates.append(f"{base}-{page.code}")
+    numbered = (f"{base}-{page.level}-{n}" for n in itertools.count(2))
+    slug = next(c for c in itertools.chain(candidates, numbered) if c not in taken)
     taken.add(slug)
     return slug
 

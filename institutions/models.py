@@ -73,7 +73,7 @@ def code_problem(code, level):
     code = (code or "").strip()
     if level == ProgrammeLevel.ELEMENTARY:
         return _("Chương trình sơ cấp không có mã ngành 7 chữ số: để trống mã.") if code else ""
-    if not re.fullmatch(r"\d{7}", code):
+    if not re.fullmatch(r"[0-9]{7}", code):  # ASCII digits: "٦٥٢٠٢٢٧" is no code
         return _("“%(code)s” không phải mã 7 chữ số.") % {"code": code}
     expected = CODE_PREFIX.get(code[0])
     if expected is None:
@@ -302,6 +302,7 @@ class InstitutionPage(BasePage):
         APIField("is_sample"),
     ]
 
+    serve_related = ("province", "commune", "image")
     parent_page_types = ["institutions.InstitutionIndexPage"]
     subpage_types = ["institutions.ProgramPage"]
 
@@ -570,6 +571,7 @@ class ProgramPage(BasePage):
         APIField("is_sample"),
     ]
 
+    serve_related = ("training_field",)
     parent_page_types = ["institutions.InstitutionPage"]
     subpage_types = []
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from search.kinds import RELEVANCE, VALUE_PATTERN
 from search.text import MAX_QUERY_LENGTH, analyse
+from website.parsing import is_ascii_digits, strict_int
 
 MAX_PAGE = 500
 MAX_VALUES_PER_FACET = 30
@@ -93,9 +94,14 @@ class SearchResult:
     hits: list
     total: int
     facets: list
-    fuzzy: bool = False  # no exact match: these are near matches (typos)
+    fuzzy: bool = False  # nothing matched every word: these are near matches
     engine: str = ""
     notices: list = field(default_factory=list)
+
+    @property
+    def approximate(self):
+        """The contract's name (API field ``approximate``, "kết quả gần đúng" on the page)."""
+        return self.fuzzy
 
     @property
     def num_pages(self):
@@ -119,7 +125,7 @@ class SearchResult:
             "per_page": query.per_page,
             "total": self.total,
             "num_pages": self.num_pages,
-            "fuzzy": self.fuzzy,
+            "approximate": self.approximate,
             "engine": self.engine,
             "filters": {
                 query.kind.facet(name).param: list(values) for name, values in query.filters.items()
@@ -213,14 +219,14 @@ def parse_query(kind, params, strict=False):
     page = 1
     page_raw = params.get(PAGE_PARAM, "")
     if page_raw:
-        try:
-            page = int(page_raw)
-        except ValueError:
+        page = strict_int(page_raw, maximum=MAX_PAGE)
+        if page is None and not is_ascii_digits(page_raw):
+            page = 1
             errors.append(_("Số trang phải là một số nguyên dương."))
-        else:
-            if page < 1 or page > MAX_PAGE:
-                errors.append(_("Số trang phải từ 1 đến %(max)s.") % {"max": MAX_PAGE})
-                page = min(max(page, 1), MAX_PAGE)
+        elif page is None or page < 1:
+            # Digits, but too many for a page number, or zero.
+            errors.append(_("Số trang phải từ 1 đến %(max)s.") % {"max": MAX_PAGE})
+            page = 1 if page is not None else MAX_PAGE
 
     if strict and errors:
         raise QueryError(errors)

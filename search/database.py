@@ -4,6 +4,13 @@ SQLite (the zero-setup default), by a folded LIKE ranked in Python — and the f
 counted, filtered and paged by the in-memory facet index (``search/facetindex.py``). Same
 contract, same semantics on both.
 
+A row matches when it holds every typed word, whole (folded, so "dien" and "điện" are the
+same word), in the searchable text (names, other names, field, occupations, the institution's
+name and province: what ``build_row`` of each kind puts in ``text_*``), for the query as typed
+or one of its synonym readings. Only when nothing matches does the near-match search run
+(the last word as a prefix of a longer word, or a typo by trigram similarity of the names),
+and its results are flagged ``approximate``.
+
 Per search, whatever the data size: one statement for the index version, one for the text
 matches (none without text; one more when nothing matched and the near-match search runs),
 one for the cards of the page, and one per facet whose labels come from a taxonomy table.
@@ -32,12 +39,14 @@ PYTHON_FUZZY_THRESHOLD = 0.75  # difflib's ratio is more generous than pg_trgm's
 MAX_CANDIDATES = 5000
 
 
-def tsquery(text):
-    """'(dien & cong & nghiep:*) | (…)': every word, the last one as a prefix, per variant."""
+def tsquery(text, prefix=False):
+    """'(dien & cong & nghiep) | (…)': every word, whole, per variant; with ``prefix``, the
+    last word may also begin a longer word ('nghiep:*': it may not be finished yet)."""
     groups = []
     for variant in text.variants:
         words = list(variant.words)
-        words[-1] += ":*"
+        if prefix:
+            words[-1] += ":*"
         groups.append("(" + " & ".join(words) + ")")
     return " | ".join(groups)
 
@@ -52,17 +61,17 @@ class DatabaseEngine:
         today = timezone.localdate()
         selections = index.selections(query.filters, today)
         passing = index.passing(selections)
-        scores, fuzzy = None, False
+        scores, approximate = None, False
         if query.text.variants:
             # Every match is needed for the counts, but only those that pass the filters
             # need a relevance score (when they are few enough to list).
             candidates = None
             if selections and passing.bit_count() <= MAX_CANDIDATES:
                 candidates = index.ids_of(passing)
-            scores = self._scores(query, candidates, fuzzy=False)
+            scores = self._scores(query, candidates, approximate=False)
             if not scores:
-                scores = self._scores(query, candidates, fuzzy=True)
-                fuzzy = bool(scores)
+                scores = self._scores(query, candidates, approximate=True)
+                approximate = bool(scores)
             match = index.bitset(scores)
         else:
             match = index.all
@@ -74,7 +83,7 @@ class DatabaseEngine:
             ids = index.page(rows, query.sort, query.offset, query.per_page, scores)
             hits = self._hits(query.kind, ids, scores or {})
         return SearchResult(
-            query, hits, total, facet_results(query, counts), fuzzy=fuzzy, engine=self.name
+            query, hits, total, facet_results(query, counts), fuzzy=approximate, engine=self.name
         )
 
     def suggest(self, kind, text, limit=8):
@@ -90,12 +99,13 @@ class DatabaseEngine:
         )
         return [{"title": title, "url": url} for title, url, _ in rows[:limit]]
 
-    def _scores(self, query, candidates, fuzzy):
+    def _scores(self, query, candidates, approximate):
         """{page id: relevance} of every row the text matches (facets are the index's job);
-        with ``candidates`` (page ids), the others are matched but scored 0."""
+        with ``candidates`` (page ids), the others are matched but scored 0. ``approximate``:
+        the near-match search instead of the strict one."""
         if connection.vendor == "postgresql":
-            return self._postgres_scores(query, candidates, fuzzy)
-        return self._python_scores(query, candidates, fuzzy)
+            return self._postgres_scores(query, candidates, approximate)
+        return self._python_scores(query, candidates, approximate)
 
     @staticmethod
     def _hits(kind, ids, scores):
@@ -121,15 +131,17 @@ class DatabaseEngine:
     # PostgreSQL
 
     @staticmethod
-    def _postgres_scores(query, candidates, fuzzy):
+    def _postgres_scores(query, candidates, approximate):
         table = connection.ops.quote_name(query.kind.row_model._meta.db_table)
         text = query.text
-        if fuzzy:
-            params = {"fq": text.folded}
-            # "<%" (word similarity above pg_trgm.word_similarity_threshold, 0.6 by default)
-            # is served by the trigram index on the names.
-            where = "%(fq)s <%% r.names_folded"
-            score = "word_similarity(%(fq)s, r.names_folded)"
+        if approximate:
+            params = {"fq": text.folded, "tsq": tsquery(text, prefix=True)}
+            # An unfinished last word ("ke to" → "kế toán") ranks before a typo; "<%" (word
+            # similarity above pg_trgm.word_similarity_threshold, 0.6 by default) is served by
+            # the trigram index on the names.
+            vector = f"r.search_vector @@ to_tsquery('{TEXT_CONFIG}', %(tsq)s)"
+            where = f"{vector} OR %(fq)s <%% r.names_folded"
+            score = f"({vector})::int + word_similarity(%(fq)s, r.names_folded)"
         else:
             params = {
                 "tsq": tsquery(text),
@@ -163,10 +175,10 @@ class DatabaseEngine:
     # SQLite (and any other database): folded LIKE, then the same ranking in Python
 
     @staticmethod
-    def _python_scores(query, candidates, fuzzy):
+    def _python_scores(query, candidates, approximate):
         rows = query.kind.row_model.objects.all()
         text = query.text
-        if not fuzzy:
+        if not approximate:
             condition = Q()
             for variant in text.variants:
                 words = Q()
@@ -178,8 +190,11 @@ class DatabaseEngine:
         scores = {}
         candidates = None if candidates is None else set(candidates)
         for row in rows.values(*columns):
-            if fuzzy:
-                score = _similarity(text.folded, row["names_folded"])
+            if approximate:
+                prefixed = any(
+                    _contains_words(row["text_folded"], v.words, prefix=True) for v in text.variants
+                )
+                score = prefixed + _similarity(text.folded, row["names_folded"])
                 if score < PYTHON_FUZZY_THRESHOLD:
                     continue
             else:
@@ -196,10 +211,10 @@ def _json(value):
     return json.loads(value) if isinstance(value, str) else value
 
 
-def _contains_words(folded_text, words):
-    """Every word as a whole word, the last one as a word prefix."""
+def _contains_words(folded_text, words, prefix=False):
+    """Every word as a whole word (with ``prefix``, the last one may begin a longer word)."""
     for position, word in enumerate(words):
-        tail = "" if position == len(words) - 1 else r"\b"
+        tail = "" if prefix and position == len(words) - 1 else r"\b"
         if not re.search(rf"\b{re.escape(word)}{tail}", folded_text):
             return False
     return True

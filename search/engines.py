@@ -1,10 +1,14 @@
 """Which engine answers: Elasticsearch when ELASTICSEARCH_URL is set and the server answers,
-otherwise the database engine. A search never fails because Elasticsearch is down: it is
-answered from the database and a warning is logged."""
+otherwise the database engine.
+
+"Down" and "wrong" are different errors. When Elasticsearch is unavailable (cannot be reached,
+timed out, 429, 5xx, the index is missing) a search is answered from the database and a
+warning is logged. When it refuses the request (400, 401, 403, …: a bug or a
+misconfiguration) the error is logged at ERROR and, under DEBUG and in tests
+(``ELASTICSEARCH_RAISE_ERRORS``), raised; in production the database still answers the user.
+"""
 
 import logging
-
-from elasticsearch import ApiError, TransportError
 
 from django.conf import settings
 
@@ -14,7 +18,17 @@ logger = logging.getLogger(__name__)
 
 _database = DatabaseEngine()
 
-ElasticsearchUnavailable = (TransportError, ApiError)
+
+class ElasticsearchUnavailable(Exception):
+    """The server cannot answer now: answer from the database."""
+
+
+class ElasticsearchRefused(Exception):
+    """The server refused the request: a bug or a misconfiguration, never hidden."""
+
+
+def raise_errors():
+    return getattr(settings, "ELASTICSEARCH_RAISE_ERRORS", settings.DEBUG)
 
 
 def database_engine():
@@ -23,35 +37,42 @@ def database_engine():
 
 def elasticsearch_engine():
     """The Elasticsearch engine when ELASTICSEARCH_URL is set, else None."""
-    url = getattr(settings, "ELASTICSEARCH_URL", "")
-    if not url:
+    if not getattr(settings, "ELASTICSEARCH_URL", ""):
         return None
     from search.documents import ElasticsearchEngine
 
-    return ElasticsearchEngine.for_url(url)
+    return ElasticsearchEngine.from_settings()
+
+
+def _answer(what, ask, fallback):
+    engine = elasticsearch_engine()
+    if engine is not None:
+        try:
+            return ask(engine)
+        except ElasticsearchUnavailable as error:
+            logger.warning(
+                "Elasticsearch unavailable (%s); %s from the database engine", error, what
+            )
+        except ElasticsearchRefused as error:
+            logger.error(
+                "Elasticsearch refused the request (%s); %s from the database engine", error, what
+            )
+            if raise_errors():
+                raise
+    return fallback()
 
 
 def search(query):
-    engine = elasticsearch_engine()
-    if engine is not None:
-        try:
-            return engine.search(query)
-        except engine.unavailable as error:
-            logger.warning(
-                "Elasticsearch unavailable (%s); answering from the database engine",
-                error.__class__.__name__,
-            )
-    return _database.search(query)
+    return _answer(
+        "answering",
+        lambda engine: engine.search(query),
+        lambda: _database.search(query),
+    )
 
 
 def suggest(kind, text, limit=8):
-    engine = elasticsearch_engine()
-    if engine is not None:
-        try:
-            return engine.suggest(kind, text, limit)
-        except engine.unavailable as error:
-            logger.warning(
-                "Elasticsearch unavailable (%s); suggestions from the database engine",
-                error.__class__.__name__,
-            )
-    return _database.suggest(kind, text, limit)
+    return _answer(
+        "suggestions",
+        lambda engine: engine.suggest(kind, text, limit),
+        lambda: _database.suggest(kind, text, limit),
+    )

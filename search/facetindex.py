@@ -4,14 +4,20 @@ matches is an AND and a popcount, whatever the number of matches, and filtering 
 a text-less query needs no SQL at all.
 
 An index holds a kind's facet tokens and sort columns (not its text: the text search stays in
-the database). It is loaded once per process and reloaded when the kind's ``SearchState``
-version changes: every write to the search rows sets a new random version in the same
-transaction (``search.indexing``), so a process sees the change on its next search, and a
-rolled-back write never leaves a version that another write could reuse. One statement per
-search checks the version. Memory: a few megabytes for 20,000 programmes
-(``docs/benchmarks.md``).
+the database). It is loaded once per process and kept up to date: every write to the search
+rows (``search.indexing``), in its transaction, locks the kind's ``SearchState``, gives it a
+new random version and the next ``seq``, and records a ``SearchChange``: the rows written and
+the facet tokens they had before. One statement per search reads the version; when it has
+changed, the process reads the changes since its own and the changed rows (two statements)
+and updates a copy of its index in place — a bit cleared or set per token, and a shift of
+every bitset when a row enters, leaves or moves in name order — instead of reading every row
+again. A rebuild, a gap in the changes (a rolled-back write seen inside its transaction,
+changes pruned) or a large batch reload the index from all rows. Memory: a few megabytes for
+20,000 programmes (``docs/benchmarks.md``).
 """
 
+import bisect
+import copy
 import heapq
 import sys
 import threading
@@ -19,37 +25,90 @@ import uuid
 
 from django.db import connection
 
-from search.models import SearchState
+from search.models import SearchChange, SearchState
 
 _indexes = {}  # kind name -> FacetIndex
 _lock = threading.Lock()
 
 
-def bump_version(kind):
-    """Call in the transaction that writes a kind's rows: every process reloads its index."""
-    SearchState.objects.update_or_create(kind=kind.name, defaults={"version": uuid.uuid4().hex})
+# Changes kept for processes that are behind, and how many changed rows are applied in place
+# (more, and reading every row is as quick as moving that many rows in every bitset).
+KEPT_CHANGES = 1000
+MAX_IN_PLACE = 200
+
+
+def lock_state(kind):
+    """Lock the kind's state row (first thing in a transaction that writes its rows): writes
+    to a kind follow one another, so their ``seq`` is their commit order and the tokens read
+    as "before" are those the previous write left."""
+    state, _ = SearchState.objects.select_for_update().get_or_create(
+        kind=kind.name, defaults={"version": uuid.uuid4().hex}
+    )
+    return state
+
+
+def bump_version(kind, before=None):
+    """Call in the transaction that writes a kind's rows: every process updates its index.
+    ``before``: {page id: the facet tokens its row had, or None}; None when every row may have
+    changed (a rebuild)."""
+    state = lock_state(kind)
+    state.version = uuid.uuid4().hex
+    state.seq += 1
+    state.save(update_fields=["version", "seq"])
+    if before is not None:
+        before = {str(pk): tokens for pk, tokens in before.items()}
+    SearchChange.objects.create(kind=kind.name, seq=state.seq, version=state.version, before=before)
+    SearchChange.objects.filter(kind=kind.name, seq__lte=state.seq - KEPT_CHANGES).delete()
 
 
 def facet_index(kind):
-    """The current index of a kind: one statement to check its version, and a reload when the
-    rows have changed since (or, with no version recorded yet, every time)."""
+    """The current index of a kind: one statement to check its version; when the rows have
+    changed since, the index updated in place or reloaded (with no version recorded yet, the
+    rows are read every time)."""
     with connection.cursor() as cursor:  # once per search: no ORM query building
         cursor.execute(
-            f"SELECT version FROM {SearchState._meta.db_table} WHERE kind = %s",  # noqa: S608 - the table name is ours
+            f"SELECT version, seq FROM {SearchState._meta.db_table} WHERE kind = %s",  # noqa: S608 - the table name is ours
             [kind.name],
         )
         row = cursor.fetchone()
-    version = row[0] if row else None
+    version, seq = row if row else (None, None)
     index = _indexes.get(kind.name)
     if version is not None and index is not None and index.version == version:
         return index
-    index = FacetIndex.load(kind)
+    updated = index and version is not None and seq > index.seq and _updated(index, seq)
+    index = updated or FacetIndex.load(kind)
     if version is not None:
-        # The rows were read after the version: they are at least that new.
-        index.version = version
+        # Rows read after the version are at least that new (applying a change twice, or
+        # one the rows already show, changes nothing).
+        index.version, index.seq = version, seq
         with _lock:
             _indexes[kind.name] = index
     return index
+
+
+def _updated(index, seq):
+    """A copy of ``index`` with the changes after its own up to ``seq`` applied, or None when
+    it must be reloaded."""
+    changes = list(
+        SearchChange.objects.filter(kind=index.kind.name, seq__gte=index.seq, seq__lte=seq)
+        .order_by("seq")
+        .values_list("seq", "version", "before")
+    )
+    chain = [change[0] for change in changes]
+    # The change the index was at must be there, with its version (else the index saw a
+    # write that was rolled back, or the changes were pruned), and every later one.
+    if chain != list(range(index.seq, seq + 1)) or changes[0][1] != index.version:
+        return None
+    before = {}
+    for _seq, _version, changed in changes[1:]:
+        if changed is None:
+            return None
+        for pk, tokens in changed.items():
+            before.setdefault(int(pk), set()).update(tokens or ())
+    if len(before) > MAX_IN_PLACE:
+        return None
+    rows = index.kind.row_model.objects.filter(page_id__in=list(before))
+    return index.updated(before, rows.values(*_columns(index.kind)))
 
 
 def _bitset(positions, size):
@@ -75,10 +134,12 @@ class FacetIndex:
         """``rows``: dicts with page_id, sort_title, facet_tokens and the kind's sort and
         window columns."""
         self.kind = kind
-        self.version = None
+        self.version, self.seq = None, 0
         rows = sorted(rows, key=lambda row: (row["sort_title"], row["page_id"]))
         self.size = len(rows)
         self.ids = [row["page_id"] for row in rows]
+        shared = {}  # many rows share a title: hold each once
+        self.titles = [shared.setdefault(row["sort_title"], row["sort_title"]) for row in rows]
         self.position = {page_id: number for number, page_id in enumerate(self.ids)}
         self.all = (1 << self.size) - 1
         self.columns = {column: [row[column] for row in rows] for column in _sort_columns(kind)}
@@ -104,9 +165,93 @@ class FacetIndex:
 
     @classmethod
     def load(cls, kind):
-        columns = ["page_id", "sort_title", "facet_tokens", *_sort_columns(kind)]
-        columns += [column for facet in kind.facets for column in facet.window]
-        return cls(kind, kind.row_model.objects.values(*dict.fromkeys(columns)))
+        return cls(kind, kind.row_model.objects.values(*_columns(kind)))
+
+    def updated(self, before, rows):
+        """A copy with these rows changed: ``before`` {page id: the tokens it may have held},
+        ``rows`` the changed rows as they are now, dicts like ``load`` reads (a page without a
+        row has left)."""
+        new = copy.copy(self)
+        new.ids, new.titles = list(self.ids), list(self.titles)
+        new.columns = {name: list(values) for name, values in self.columns.items()}
+        new.windows = {name: list(values) for name, values in self.windows.items()}
+        new.values = {name: dict(values) for name, values in self.values.items()}
+        new._window_bits = (None, {})
+        now = {row["page_id"]: row for row in rows}
+        touched, leaving, entering = set(), [], []
+        for pk, tokens in before.items():
+            row, at = now.get(pk), self.position.get(pk)
+            if at is not None:
+                touched |= new._set_bits(at, tokens, False)
+                if row is not None and new.titles[at] == row["sort_title"]:
+                    new._write_columns(at, row)  # stays where it is
+                    touched |= new._set_bits(at, row["facet_tokens"], True)
+                    continue
+                leaving.append(at)
+            if row is not None:
+                entering.append(row)
+        for at in sorted(leaving, reverse=True):  # the lower positions stay valid
+            new._remove_at(at)
+        for row in entering:
+            at = new._insert(row)
+            new._write_columns(at, row)
+            touched |= new._set_bits(at, row["facet_tokens"], True)
+        if leaving or entering:
+            new.position = {page_id: number for number, page_id in enumerate(new.ids)}
+        new.all = (1 << new.size) - 1
+        new.totals = {name: dict(values) for name, values in self.totals.items()}
+        for name, value in touched:
+            bits = new.values.get(name, {}).get(value, 0)
+            if bits:
+                new.totals.setdefault(name, {})[value] = bits.bit_count()
+            else:
+                new.values.get(name, {}).pop(value, None)
+                new.totals.get(name, {}).pop(value, None)
+        return new
+
+    def _write_columns(self, at, row):
+        for column, values in self.columns.items():
+            values[at] = row[column]
+        for facet in self.kind.facets:
+            if facet.window:
+                self.windows[facet.name][at] = tuple(row[column] for column in facet.window)
+
+    def _set_bits(self, at, tokens, on):
+        """Set (or clear) the row's bit in the bitsets of ``tokens``; the (facet, value) pairs."""
+        touched = set()
+        bit = 1 << at
+        for token in tokens:
+            name, _, value = token.partition("=")
+            values = self.values.setdefault(name, {})
+            bits = values.get(value, 0)
+            values[value] = bits | bit if on else bits & ~bit
+            touched.add((name, value))
+        return touched
+
+    def _shift(self, move):
+        for values in self.values.values():
+            for value, bits in values.items():
+                values[value] = move(bits)
+
+    def _remove_at(self, at):
+        below = (1 << at) - 1
+        self._shift(lambda bits: (bits & below) | ((bits >> (at + 1)) << at))
+        for values in (self.ids, self.titles, *self.columns.values(), *self.windows.values()):
+            del values[at]
+        self.size -= 1
+
+    def _insert(self, row):
+        """Make room for ``row`` at its place in name order; its position."""
+        key = (row["sort_title"], row["page_id"])
+        at = bisect.bisect_left(range(self.size), key, key=lambda n: (self.titles[n], self.ids[n]))
+        below = (1 << at) - 1
+        self._shift(lambda bits: (bits & below) | ((bits >> at) << (at + 1)))
+        self.ids.insert(at, row["page_id"])
+        self.titles.insert(at, row["sort_title"])
+        for values in (*self.columns.values(), *self.windows.values()):
+            values.insert(at, None)
+        self.size += 1
+        return at
 
     def bitset(self, page_ids):
         """The bitset of those pages (ids the index does not hold are ignored)."""
@@ -210,6 +355,12 @@ class FacetIndex:
         for column in (*self.columns.values(), *self.windows.values()):
             total += size(column) + sum(map(size, column))
         return total
+
+
+def _columns(kind):
+    columns = ["page_id", "sort_title", "facet_tokens", *_sort_columns(kind)]
+    columns += [column for facet in kind.facets for column in facet.window]
+    return list(dict.fromkeys(columns))
 
 
 def _sort_columns(kind):

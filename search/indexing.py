@@ -1,11 +1,12 @@
 """Keeping the search rows (and the Elasticsearch indexes, when configured) in step with the
 pages: one row per live, public page of each kind."""
 
+import functools
 import logging
 
 from django.db import transaction
 
-from search.facetindex import bump_version
+from search.facetindex import bump_version, lock_state
 from search.kinds import get_kind, kind_for_page, kinds
 
 logger = logging.getLogger(__name__)
@@ -56,22 +57,27 @@ def write_rows(kind, ids):
         kind.prepare(pages)
     built = [_row(kind, page) for page in pages]
     with transaction.atomic():
-        kind.row_model.objects.filter(page_id__in=ids).delete()
+        lock_state(kind)  # before reading what the rows held: writes follow one another
+        rows = kind.row_model.objects.filter(page_id__in=ids)
+        before = dict(rows.values_list("page_id", "facet_tokens"))
+        rows.delete()
         kind.row_model.objects.bulk_create([row for row, _ in built])
-        bump_version(kind)
-    for row, fields in built:
-        _elasticsearch("index", kind, row.page_id, fields)
-    for page_id in ids - {row.page_id for row, _ in built}:
-        _elasticsearch("delete", kind, page_id, None)
+        bump_version(kind, {pk: before.get(pk) for pk in ids})
+    written = [(row.page_id, fields) for row, fields in built]
+    _elasticsearch(kind, written, ids - {page_id for page_id, _ in written})
 
 
 def remove_page(page_id, kind=None):
     for each in [kind] if kind else kinds():
-        deleted, _ = each.row_model.objects.filter(page_id=page_id).delete()
-        if deleted:
-            bump_version(each)
-        if deleted or kind:
-            _elasticsearch("delete", each, page_id, None)
+        rows = each.row_model.objects.filter(page_id=page_id)
+        with transaction.atomic():
+            lock_state(each)
+            tokens = rows.values_list("facet_tokens", flat=True).first()
+            if tokens is not None:
+                rows.delete()
+                bump_version(each, {page_id: tokens})
+        if tokens is not None or kind:
+            _elasticsearch(each, [], {page_id})
 
 
 def rebuild_rows(kind, progress=None):
@@ -103,20 +109,38 @@ def rebuild_rows(kind, progress=None):
     return done
 
 
-def _elasticsearch(action, kind, page_id, fields):
-    """Mirror a row change into Elasticsearch when it is configured; never fail the publish."""
+def _elasticsearch(kind, written, deleted):
+    """Mirror a batch of row changes into Elasticsearch when it is configured: one bulk
+    request, sent once the database transaction has committed (nothing is sent for a
+    publish that rolls back, and the publish never waits on Elasticsearch inside it)."""
     from search.engines import elasticsearch_engine
 
     engine = elasticsearch_engine()
-    if engine is None:
-        return
+    if engine is not None and (written or deleted):
+        transaction.on_commit(functools.partial(_send, engine, kind, written, deleted))
+
+
+def _send(engine, kind, written, deleted):
+    """The page is saved whatever happens here: when the server is unavailable, a warning
+    (``search_index --rebuild`` catches the index up); when it refuses, an error (raised under
+    DEBUG and in tests)."""
+    from search.engines import ElasticsearchRefused, ElasticsearchUnavailable, raise_errors
+
+    pages = sorted({page_id for page_id, _ in written} | set(deleted))
     try:
-        if action == "index":
-            engine.index_row(kind, page_id, fields)
-        else:
-            engine.delete_row(kind, page_id)
-    except Exception:  # the page is saved; a later rebuild catches the index up
-        logger.warning("Elasticsearch: could not %s page %s", action, page_id, exc_info=True)
+        engine.write(kind, written, deleted)
+    except ElasticsearchUnavailable as error:
+        logger.warning(
+            "Elasticsearch: could not index %s pages %s (%s); `manage.py search_index "
+            "--rebuild` catches the index up",
+            kind.name,
+            pages,
+            error,
+        )
+    except ElasticsearchRefused as error:
+        logger.error("Elasticsearch refused the %s pages %s (%s)", kind.name, pages, error)
+        if raise_errors():
+            raise
 
 
 def rebuild(kind, progress=None):

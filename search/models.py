@@ -60,6 +60,8 @@ class SearchState(models.Model):
 
     kind = models.CharField(max_length=40, primary_key=True)
     version = models.CharField(max_length=32)
+    # Counts the writes (one more with each, in commit order: a write locks this row).
+    seq = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("phiên bản dòng tìm kiếm")
@@ -67,3 +69,22 @@ class SearchState(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.version}"
+
+
+class SearchChange(models.Model):
+    """One write to a kind's search rows: which rows changed and the facet tokens they had
+    before, so that each process can update its facet index in place (``before`` is null for
+    a rebuild: every row changed)."""
+
+    kind = models.CharField(max_length=40)
+    seq = models.BigIntegerField()
+    version = models.CharField(max_length=32)
+    before = models.JSONField(null=True)  # {"page id": [tokens] or null (no row before)}
+
+    class Meta:
+        verbose_name = _("thay đổi dòng tìm kiếm")
+        verbose_name_plural = _("thay đổi dòng tìm kiếm")
+        constraints = [models.UniqueConstraint(fields=["kind", "seq"], name="search_change_seq")]
+
+    def __str__(self):
+        return f"{self.kind} #{self.seq}"

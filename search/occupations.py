@@ -1,7 +1,6 @@
 """The occupation kind: its facets, sorts and how an OccupationPage becomes a search row."""
 
 from django.db.models import Q
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from careers.models import OccupationPage, Outlook, RiasecType, TrainingField, TrainingLevel
@@ -33,25 +32,6 @@ def province_labels():
     return dict(Province.objects.current().values_list("slug", "short_name"))
 
 
-def stream_text(value):
-    """The plain text of a StreamField value (every string in its raw data, tags removed)."""
-    parts = []
-
-    def walk(data):
-        if isinstance(data, str):
-            parts.append(strip_tags(data))
-        elif isinstance(data, dict):
-            for key, item in data.items():
-                if key not in ("type", "id"):
-                    walk(item)
-        elif isinstance(data, list | tuple):
-            for item in data:
-                walk(item)
-
-    walk(list(getattr(value, "raw_data", []) or []))
-    return " ".join(part for part in parts if part.strip())
-
-
 def training_provinces(page):
     """Current provinces with a live, open programme that trains for the occupation."""
     paths = ProgramPage.objects.live().filter(occupations=page, retired=False)
@@ -71,19 +51,10 @@ def _lower(text):
 def build_row(page):
     names = ", ".join(filter(None, [page.title, page.other_names]))
     field = page.training_field
-    text = " ".join(
-        filter(
-            None,
-            [
-                names,
-                page.summary,
-                field.name if field else "",
-                page.skills,
-                stream_text(page.tasks),
-                page.outlook_text,
-            ],
-        )
-    )
+    # What a person searching means (every typed word must be here): the title, the other
+    # names and the field — not the summary, skills or tasks, whose every-day words matched
+    # "o to" in fifteen occupations.
+    text = " ".join(filter(None, [names, field.name if field else ""]))
     levels = page.training_levels
     tokens = [f"level={level}" for level in levels]
     tokens += [f"riasec={letter}" for letter in page.riasec_letters]
@@ -108,7 +79,10 @@ def build_row(page):
             "levels": [str(TrainingLevel(level).label) for level in levels],
             "field": field.name if field else "",
             "riasec": page.interest_code,
-            "outlook": str(Outlook(page.outlook).label) if page.outlook else "",
+            "outlook": str(Outlook(page.outlook).label)
+            if page.outlook and page.outlook_shown
+            else "",
+            "outlook_is_sample": page.outlook_is_sample,
             "pay_low": float(pay_low) if pay_low is not None else None,
             "pay_high": float(pay_high) if pay_high is not None else None,
             "pay_is_sample": page.pay_is_sample,

@@ -56,7 +56,10 @@ RESULT_SCHEMA = {
         "per_page": {"type": "integer"},
         "total": {"type": "integer"},
         "num_pages": {"type": "integer"},
-        "fuzzy": {"type": "boolean", "description": "Không có kết quả khớp; đây là gần đúng."},
+        "approximate": {
+            "type": "boolean",
+            "description": "Không có kết quả chứa mọi từ đã gõ; đây là kết quả gần đúng.",
+        },
         "engine": {"type": "string", "enum": ["database", "elasticsearch"]},
         "filters": {"type": "object", "additionalProperties": {"type": "array"}},
         "hits": {

@@ -16,6 +16,7 @@ from search.kinds import NAME, RELEVANCE, Facet, Kind, Sort, register
 from search.models import OccupationSearchRow, ProgrammeSearchRow
 from search.occupations import field_labels, province_labels
 from website.models import Commune
+from website.parsing import strict_int
 
 YES = "co"
 
@@ -43,7 +44,8 @@ def occupation_labels(values=None):
     """Searchable (live, public) occupations, from their search rows: one narrow table."""
     rows = OccupationSearchRow.objects.order_by("sort_title", "page_id")
     if values is not None:
-        rows = rows.filter(page_id__in=[int(value) for value in values if value.isdigit()])
+        ids = [strict_int(value) for value in values]
+        rows = rows.filter(page_id__in=[pk for pk in ids if pk is not None])
     return {str(pk): title for pk, title in rows.values_list("page_id", "title")}
 
 
@@ -75,17 +77,18 @@ def build_row(page, institution=None):
     place = []
     if institution:
         place = [institution.title, institution.province.short_name if institution.province else ""]
+    # What a person searching means (every typed word must be here): the names, the field,
+    # the occupations, the institution's name and province — not the summary, outcomes or
+    # address, whose every-day words ("tỉnh", "máy", "lập") made most rows match anything.
     text = " ".join(
         filter(
             None,
             [
                 names,
-                page.summary,
                 field.name if field else "",
                 " ".join(o.title for o in occupations),
                 " ".join(filter(None, (o.other_names for o in occupations))),
                 *place,
-                page.outcomes_text,
             ],
         )
     )
@@ -132,6 +135,7 @@ def build_row(page, institution=None):
             "admission_start": page.admission_start.isoformat() if page.admission_start else None,
             "admission_end": page.admission_end.isoformat() if page.admission_end else None,
             "tuition_text": tuition_text(page.tuition, period),
+            "is_sample": page.is_sample or bool(institution and institution.is_sample),
             "admission_end_text": page.admission_end.strftime("%d/%m/%Y")
             if page.admission_end
             else "",

@@ -9,7 +9,8 @@ from search.kinds import kind_for_page, kinds
 
 
 def _later(function, *args):
-    """Now, inside the publishing transaction: the row commits or rolls back with the page."""
+    """Now, inside the publishing transaction: the row commits or rolls back with the page
+    (Elasticsearch is written once it has committed, ``search.indexing._elasticsearch``)."""
     function(*args)
 
 

@@ -4,10 +4,10 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from careers.api import LabourSeriesAPIViewSet, OccupationsAPIViewSet
-from website.pagination import BoundedPagination
+from website.pagination import BoundedPagination, StrictSearchParametersMixin
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class PublicPagesAPIViewSet(StrictSearchParametersMixin, PagesAPIViewSet):
     pagination_class = BoundedPagination
 
 

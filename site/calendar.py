@@ -3,6 +3,7 @@
 from icalendar import Calendar, Event, vText
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 
 def event_to_ics(event, request):
@@ -18,9 +19,11 @@ def event_to_ics(event, request):
     item.add("dtstamp", timezone.now())
     item.add("dtstart", timezone.localtime(event.start))
     item.add("dtend", timezone.localtime(event.end))
-    item.add("summary", event.title)
-    organiser = f"Đơn vị tổ chức: {event.organiser}"
-    item.add("description", "\n\n".join(part for part in (event.lead, organiser, url) if part))
+    sample = _("Dữ liệu mẫu: sự kiện minh họa, không có thật.") if event.is_sample else ""
+    item.add("summary", f"[{_('Dữ liệu mẫu')}] {event.title}" if sample else event.title)
+    organiser = _("Đơn vị tổ chức: %(organiser)s") % {"organiser": event.organiser}
+    parts = (sample, event.lead, organiser, url)
+    item.add("description", "\n\n".join(part for part in parts if part))
     item["location"] = vText(event.place if event.venue_name else event.online_url)
     item.add("url", url)
     if event.last_published_at:

@@ -27,6 +27,18 @@ class StripNullCharactersMiddleware:
         return self.get_response(request)
 
 
+class PermissionsPolicyMiddleware:
+    """The ``Permissions-Policy`` header (Django has no setting for it): settings value."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
 class PublicCacheMiddleware:
     """Let proxies cache anonymous public pages; keep everything personal private.
 

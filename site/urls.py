@@ -4,28 +4,54 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
-from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.admin.views.chooser import BrowseView
+from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.models import Page
 
 from careers import views as careers_views
-from careers.streaming_admin import bulk_action_in_area
 from institutions import views as institutions_views
 from institutions.views import PageTypesUsageReportView
-from website import views
+from website import admin_access, sitemaps, views
+from website.admin_workflow import PageWorkflowAction
 from website.api import api_router
+from website.security import ThrottledPasswordResetView
 
 # Served ahead of Wagtail's own views at the same addresses: the page-types report is closed
-# to school staff; bulk actions on streaming figures stay inside a data officer's area.
+# to school staff; bulk actions and the page chooser show only what the user may see
+# (website.admin_access); a page's workflow action acts only on that page's own task and
+# (approve from the dashboard) confirms what it did.
 page_types_report = require_admin_access(PageTypesUsageReportView.as_view())
 page_types_results = require_admin_access(PageTypesUsageReportView.as_view(results_only=True))
+
+
+def page_workflow_view(view):
+    return require_admin_access(admin_access.task_state_of_object(Page, "page_id")(view))
+
 
 urlpatterns = [
     path("admin/reports/page-types-usage/", page_types_report),
     path("admin/reports/page-types-usage/results/", page_types_results),
     path(
-        "admin/bulk/careers/streamingfigure/<str:action>/",
-        require_admin_access(bulk_action_in_area),
+        "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
+        require_admin_access(admin_access.bulk_action),
     ),
+    path(
+        "admin/choose-page/<int:parent_page_id>/",
+        require_admin_access(admin_access.choose_page(BrowseView.as_view())),
+    ),
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        page_workflow_view(PageWorkflowAction.as_view()),
+    ),
+    path(
+        "admin/pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/"
+        "<int:task_state_id>/",
+        page_workflow_view(
+            page_viewset_registry.as_view("collect_workflow_action_data", page_id_kwarg="page_id")
+        ),
+    ),
+    path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
@@ -50,7 +76,8 @@ urlpatterns = [
         {"printable": True},
         name="compare_print",
     ),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 

@@ -3,11 +3,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from website.admin_access import VisibleObjectsAPIMixin, limit_page_chooser
 from website.models import Commune, Province
 
 
@@ -62,3 +65,21 @@ register_snippet(AdminUnitsViewSetGroup)
 def start_admin_widgets_without_inline_scripts():
     """See templates/wagtailadmin/: Wagtail's inline starter scripts would break the CSP."""
     return format_html('<script src="{}"></script>', static("website/js/admin-csp.js"))
+
+
+class VisibleImagesAPIViewSet(VisibleObjectsAPIMixin, ImagesAdminAPIViewSet):
+    pass
+
+
+class VisibleDocumentsAPIViewSet(VisibleObjectsAPIMixin, DocumentsAdminAPIViewSet):
+    pass
+
+
+@hooks.register("construct_admin_api", order=100)  # after wagtail.images' and .documents'
+def limit_admin_api_to_visible_files(router):
+    """/admin/api/main/images/ and …/documents/ list only the collections the user works in."""
+    router.register_endpoint("images", VisibleImagesAPIViewSet)
+    router.register_endpoint("documents", VisibleDocumentsAPIViewSet)
+
+
+hooks.register("construct_page_chooser_queryset", limit_page_chooser)

@@ -1,10 +1,18 @@
 import pytest
 
+from django.core.cache import cache
 from django.db import transaction
 
 from wagtail.models import Site
 
 from website.adminunits import load_admin_units
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: what one test cached (menus, settings, the
+    sitemap — website.pagecache) must not answer for pages another test rolled back."""
+    cache.clear()
 
 
 @pytest.fixture

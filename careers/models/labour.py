@@ -12,14 +12,30 @@ from wagtail.api import APIField
 from careers.models.taxonomy import Region, TrainingLevel
 from website.models.areas import Province, Structure
 
-PERIOD_PATTERN = re.compile(r"^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$")
+MONTH = r"\d{4}-(0[1-9]|1[0-2])"
+# A year, a quarter, a half-year, a month, or months added up from January (“9 tháng”).
+PERIOD_PATTERN = re.compile(
+    rf"^(\d{{4}}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?|{MONTH}\.\.{MONTH})$", re.ASCII
+)
 
 
 def validate_period(value):
-    if not PERIOD_PATTERN.match(value or ""):
+    if not is_period(value):
         raise ValidationError(
-            _("Kỳ số liệu viết dạng năm (2016), quý (2025-Q3) hoặc tháng (2025-06).")
+            _(
+                "Kỳ số liệu viết dạng năm (2016), quý (2025-Q3), nửa năm (2025-H1), tháng "
+                "(2025-06) hoặc các tháng cộng dồn trong một năm (2025-01..2025-09)."
+            )
         )
+
+
+def is_period(value):
+    if not PERIOD_PATTERN.match(value or ""):
+        return False
+    if ".." in value:
+        first, last = value.split("..")
+        return first[:4] == last[:4] and first < last
+    return True
 
 
 class Indicator(models.Model):
@@ -102,14 +118,29 @@ class LabourFigure(models.Model):
         on_delete=models.PROTECT,
         related_name="labour_figures",
     )
-    period = models.CharField(_("kỳ"), max_length=7, validators=[validate_period])
+    breakdown = models.CharField(
+        _("nhóm"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Nhóm dân số của số liệu khi không phải toàn bộ: nam, nữ, thành thị, nông thôn, "
+            "15–24 tuổi, một trình độ (Đại học trở lên) …; để trống nếu là tất cả."
+        ),
+    )
+    period = models.CharField(_("kỳ"), max_length=16, validators=[validate_period])
     value = models.DecimalField(_("giá trị"), max_digits=16, decimal_places=3)
     unit = models.CharField(_("đơn vị"), max_length=40)
     is_preliminary = models.BooleanField(_("số liệu sơ bộ"), default=False)
     source = models.CharField(_("nguồn"), max_length=300)
     reference_date = models.DateField(_("ngày tham chiếu"))
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
-    key = models.CharField(max_length=200, unique=True, editable=False)
+    note = models.CharField(
+        _("ghi chú"),
+        max_length=500,
+        blank=True,
+        help_text=_("Điều kèm theo số liệu: “khoảng”, “hơn”, nơi đọc được, điều còn nghi ngờ."),
+    )
+    key = models.CharField(max_length=300, unique=True, editable=False)
 
     objects = LabourFigureQuerySet.as_manager()
 
@@ -120,16 +151,19 @@ class LabourFigure(models.Model):
             heading=_("Nghề hoặc ngành (để trống cả ba nếu là tổng)"),
         ),
         FieldRowPanel([FieldPanel("region"), FieldPanel("province")], heading=_("Khu vực")),
+        FieldPanel("breakdown"),
         FieldRowPanel([FieldPanel("period"), FieldPanel("is_preliminary")]),
         FieldRowPanel([FieldPanel("value"), FieldPanel("unit")]),
         FieldRowPanel([FieldPanel("source"), FieldPanel("reference_date")]),
         FieldPanel("is_sample"),
+        FieldPanel("note"),
     ]
     api_fields = [
         APIField("indicator_slug"),
         APIField("indicator_name"),
         APIField("subject"),
         APIField("area"),
+        APIField("breakdown"),
         APIField("region"),
         APIField("period"),
         APIField("value_number"),
@@ -138,6 +172,7 @@ class LabourFigure(models.Model):
         APIField("source"),
         APIField("reference_date"),
         APIField("is_sample"),
+        APIField("note"),
     ]
 
     class Meta:
@@ -167,6 +202,7 @@ class LabourFigure(models.Model):
             self.region,
             self.province_id,
             self.period,
+            self.breakdown,
         )
 
     @property
@@ -178,6 +214,24 @@ class LabourFigure(models.Model):
         if self.sector_id:
             return self.sector.name
         return str(_("Tổng"))
+
+    @property
+    def period_label(self):
+        """“năm 2025”, “quý 1/2025”, “6 tháng đầu năm 2025”, “9 tháng đầu năm 2025”."""
+        year, _dash, rest = self.period.partition("-")
+        if not rest:
+            return _("năm %(year)s") % {"year": year}
+        if ".." in rest:
+            months = int(self.period.split("..")[1][5:]) - int(rest[:2]) + 1
+            return _("%(months)s tháng đầu năm %(year)s") % {"months": months, "year": year}
+        if rest.startswith("Q"):
+            return _("quý %(n)s/%(year)s") % {"n": rest[1], "year": year}
+        if rest.startswith("H"):
+            first = rest == "H1"
+            return (_("6 tháng đầu năm %(year)s") if first else _("6 tháng cuối năm %(year)s")) % {
+                "year": year
+            }
+        return _("tháng %(month)s/%(year)s") % {"month": int(rest), "year": year}
 
     @property
     def area_label(self):
@@ -198,6 +252,7 @@ class LabourFigure(models.Model):
     def subject(self):
         return {
             "label": self.subject_label,
+            "label_en": self.isco_group.title_en if self.isco_group_id else None,
             "isco08": self.isco_group.code if self.isco_group_id else None,
             "sector": self.sector.code if self.sector_id else None,
             "occupation": self.occupation.slug if self.occupation_id else None,
@@ -217,9 +272,13 @@ class LabourFigure(models.Model):
         return float(self.value)
 
 
-def make_figure_key(indicator_id, isco_id, sector_id, occupation_id, region, province_id, period):
+def make_figure_key(
+    indicator_id, isco_id, sector_id, occupation_id, region, province_id, period, breakdown=""
+):
     parts = (indicator_id, isco_id, sector_id, occupation_id, region, province_id, period)
-    return "|".join("" if part is None else str(part) for part in parts)
+    key = "|".join("" if part is None else str(part) for part in parts)
+    # A figure for the whole population keeps the key it had before breakdowns existed.
+    return f"{key}|{breakdown}" if breakdown else key
 
 
 class HiringNeed(models.Model):

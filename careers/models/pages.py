@@ -120,6 +120,16 @@ class OccupationPage(BasePage):
     pay_is_sample = models.BooleanField(_("thu nhập là dữ liệu mẫu"), default=False)
     outlook = models.CharField(_("triển vọng"), max_length=12, choices=Outlook.choices, blank=True)
     outlook_text = models.TextField(_("triển vọng, nơi cần người"), blank=True, max_length=1000)
+    outlook_source = models.CharField(
+        _("nguồn của nhận định triển vọng"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Văn bản, khảo sát hay số liệu làm căn cứ. Không có nguồn và không phải dữ liệu mẫu "
+            "thì trang không hiện nhận định triển vọng."
+        ),
+    )
+    outlook_is_sample = models.BooleanField(_("triển vọng là dữ liệu mẫu"), default=False)
     related_occupations = ParentalManyToManyField(
         "self",
         verbose_name=_("nghề liên quan"),
@@ -187,7 +197,13 @@ class OccupationPage(BasePage):
             heading=_("Thu nhập (triệu đồng/tháng)"),
         ),
         MultiFieldPanel(
-            [FieldPanel("outlook"), FieldPanel("outlook_text")], heading=_("Triển vọng")
+            [
+                FieldPanel("outlook"),
+                FieldPanel("outlook_text"),
+                FieldPanel("outlook_source"),
+                FieldPanel("outlook_is_sample"),
+            ],
+            heading=_("Triển vọng"),
         ),
         FieldPanel("related_occupations", widget=forms.CheckboxSelectMultiple),
     ]
@@ -220,8 +236,11 @@ class OccupationPage(BasePage):
         APIField("pay"),
         APIField("outlook"),
         APIField("outlook_text"),
+        APIField("outlook_source"),
+        APIField("outlook_is_sample"),
     ]
 
+    serve_related = ("isco_group", "training_field")
     parent_page_types = ["careers.OccupationIndexPage"]
     subpage_types = []
 
@@ -328,7 +347,8 @@ class OccupationPage(BasePage):
         """Classification codes as open data: ISCO-08 unit group and training field."""
         return {
             "isco08": self.isco_group.code if self.isco_group_id else None,
-            "isco08_title": self.isco_group.title_en if self.isco_group_id else None,
+            "isco08_title": self.isco_group.title if self.isco_group_id else None,
+            "isco08_title_en": self.isco_group.title_en if self.isco_group_id else None,
             "training_field": self.training_field.code if self.training_field_id else None,
             "training_field_name": self.training_field.name if self.training_field_id else None,
         }
@@ -374,6 +394,12 @@ class OccupationPage(BasePage):
             else None,
             "is_sample": self.pay_is_sample,
         }
+
+    @property
+    def outlook_shown(self):
+        """A claim about demand is shown only with its source, or labelled as sample data."""
+        has_claim = bool(self.outlook or self.outlook_text)
+        return has_claim and bool(self.outlook_source.strip() or self.outlook_is_sample)
 
     @property
     def pay_band(self):

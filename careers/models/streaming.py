@@ -35,7 +35,7 @@ from careers.text import fold
 from website.models.areas import Structure
 from website.models.pages import BasePage
 
-PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
+PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(\d{4}))?$", re.ASCII)
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 # Units before the reform publish figures up to 2025, units after it from 2025 on.
 LAST_LEGACY_YEAR = 2025
@@ -87,6 +87,17 @@ class Comparator(models.TextChoices):
     AT_MOST = "<=", _("không quá")
 
 
+class IndicatorUnit(models.TextChoices):
+    """What an indicator's values count: a share (0–100 %) or a number of times a year
+    (“at least one grade-9 parents' meeting a year”)."""
+
+    PERCENT = "%", _("phần trăm (%)")
+    TIMES_A_YEAR = "lần/năm", _("số lần mỗi năm")
+
+
+MAX_COUNT = 999
+
+
 class StreamingIndicator(models.Model):
     """What a streaming figure measures, e.g. the share of THCS graduates going on to
     sơ cấp / trung cấp training."""
@@ -100,6 +111,13 @@ class StreamingIndicator(models.Model):
         choices=EducationLevel.choices,
         help_text=_("THCS và THPT: chỉ tiêu dùng được cho cả hai cấp."),
     )
+    unit = models.CharField(
+        _("đơn vị"),
+        max_length=10,
+        choices=IndicatorUnit.choices,
+        default=IndicatorUnit.PERCENT,
+        help_text=_("Phần trăm (0–100) hoặc số lần mỗi năm (số nguyên)."),
+    )
     description = models.TextField(_("giải thích"), blank=True, max_length=800)
     sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
@@ -108,6 +126,7 @@ class StreamingIndicator(models.Model):
         FieldPanel("short_name"),
         FieldPanel("slug"),
         FieldPanel("applies_to"),
+        FieldPanel("unit"),
         FieldPanel("description"),
         FieldPanel("sort_order"),
     ]
@@ -122,6 +141,22 @@ class StreamingIndicator(models.Model):
 
     def applies(self, education_level):
         return self.applies_to == EducationLevel.BOTH or self.applies_to == education_level
+
+    @property
+    def is_percent(self):
+        return self.unit == IndicatorUnit.PERCENT
+
+    def value_error(self, value):
+        """Why ``value`` (a Decimal) cannot be a value of this indicator, or None."""
+        if self.is_percent:
+            if not Decimal(0) <= value <= Decimal(100):
+                return _("%(value)s nằm ngoài 0–100 %%.")
+            if value != value.quantize(Decimal("0.01")):
+                return _("“%(value)s”: tối đa hai chữ số thập phân.")
+            return None
+        if not Decimal(0) <= value <= MAX_COUNT or value != value.to_integral_value():
+            return _("“%(value)s”: chỉ tiêu này đếm số lần, ghi số nguyên từ 0 đến 999.")
+        return None
 
 
 class StreamingFigureQuerySet(models.QuerySet):
@@ -205,10 +240,18 @@ class StreamingFigure(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
         help_text=_("Như văn bản ghi: 2025 (kế hoạch năm 2025) hoặc 2023-2024 (năm học)."),
     )
     value = models.DecimalField(
-        _("giá trị (%)"),
+        _("giá trị"),
         max_digits=5,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("Phần trăm (0–100) hoặc số lần, theo đơn vị của chỉ tiêu."),
+    )
+    decimals = models.PositiveSmallIntegerField(
+        _("số chữ số thập phân văn bản in"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(2)],
+        help_text=_("Văn bản in “23,30” là 2: trang giữ đúng số chữ số đó. Để trống: số làm gọn."),
     )
     comparator = models.CharField(
         _("so sánh"), max_length=2, choices=Comparator.choices, default=Comparator.EQUAL
@@ -253,6 +296,7 @@ class StreamingFigure(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
         FieldRowPanel([FieldPanel("period"), FieldPanel("education_level")]),
         FieldPanel("indicator"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("comparator"), FieldPanel("value")]),
+        FieldPanel("decimals"),
         FieldPanel("document"),
         FieldPanel("note"),
     ]
@@ -348,6 +392,10 @@ class StreamingFigure(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
             errors["indicator"] = _("Chỉ tiêu này không dùng cho cấp %(level)s.") % {
                 "level": self.education_level
             }
+        if self.indicator_id and self.value is not None:
+            message = self.indicator.value_error(Decimal(self.value))
+            if message:
+                errors["value"] = message % {"value": self.value}
         if errors:
             raise ValidationError(errors)
 
@@ -376,6 +424,18 @@ class StreamingFigure(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
         if self.scope_level == ScopeLevel.COMMUNE and self.commune_id:
             return self.commune.short_name
         return self.province.short_name if self.province_id else ""
+
+    @property
+    def display_value(self):
+        """The value as the source printed it (“23,30”, “100”), with its unit for counts."""
+        from careers.templatetags.careers_tags import so
+
+        text = so(self.value, self.decimals)
+        return text if self.indicator.is_percent else f"{text} {self.indicator.unit}"
+
+    @property
+    def covers_both_levels(self):
+        return self.education_level == EducationLevel.BOTH
 
     @property
     def comparator_prefix(self):
@@ -531,6 +591,16 @@ class StreamingDashboardPage(RoutablePageMixin, BasePage):
 
         return self.render(request, context_overrides=dashboard_context(self, request))
 
+    @path("truong/", name="schools")
+    def school_plans(self, request):
+        from careers.streaming_views import school_plans_context
+
+        return self.render(
+            request,
+            context_overrides=school_plans_context(self, request),
+            template="careers/streaming_schools.html",
+        )
+
     @path("csv/", name="csv")
     def download_csv(self, request):
         from careers.streaming_views import download
@@ -559,6 +629,7 @@ __all__ = [
     "Comparator",
     "EducationLevel",
     "FigureKind",
+    "IndicatorUnit",
     "OfficerArea",
     "ScopeLevel",
     "StatisticsIndexPage",

@@ -141,7 +141,8 @@ class IscoGroup(index.Indexed, models.Model):
 
     @property
     def title(self):
-        return self.title_vi or self.title_en
+        """The Vietnamese name; public pages never fall back to the ILO's English title."""
+        return self.title_vi or _("nhóm %(code)s (chưa có tên tiếng Việt)") % {"code": self.code}
 
     @property
     def interest_scores(self):

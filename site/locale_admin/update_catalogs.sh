@@ -21,6 +21,7 @@ import ast, os, sys
 from pathlib import Path
 
 import django
+import taggit
 import wagtail
 
 mode, out = sys.argv[1], Path(sys.argv[2])
@@ -33,6 +34,10 @@ CATALOGS = [("admin", "django"), ("admin", "djangojs"), ("", "django"), ("images
             ("embeds", "django"), ("contrib/forms", "django"), ("contrib/table_block", "django")]
 # Django catalogs whose missing or poor Vietnamese strings we also carry (entries tagged "#. django").
 DJANGO_CATALOGS = ["conf", "contrib/auth", "contrib/contenttypes", "contrib/sessions"]
+# Catalogs of other packages whose strings the admin shows and that have no (loaded) Vietnamese:
+# django-taggit has none; django.contrib.humanize is not an installed app, so its catalog is not
+# loaded, yet Wagtail's status panel uses its naturaltime ("50 seconds ago").
+OTHER_CATALOGS = [(Path(taggit.__file__).parent, "taggit"), (D / "contrib/humanize", "django.contrib.humanize")]
 
 
 def read_po(path):
@@ -72,14 +77,17 @@ for domain in ("django", "djangojs"):
     ours = read_po(out / f"{domain}.po")
     have = {key(e) for e in ours}
     upstream, origin = {}, {}
-    for app, dom in CATALOGS:
-        if dom != domain:
-            continue
-        path = W / app / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"
-        for e in read_po(path):
+    sources = [
+        (W / app, "wagtail" + ("." + app.replace("/", ".") if app else ""))
+        for app, dom in CATALOGS
+        if dom == domain
+    ]
+    sources += OTHER_CATALOGS if domain == "django" else []
+    for directory, name in sources:
+        for e in read_po(directory / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"):
             if e["msgid"]:
                 upstream.setdefault(key(e), e)
-                origin.setdefault(key(e), "wagtail" + ("." + app.replace("/", ".") if app else ""))
+                origin.setdefault(key(e), name)
     in_django = set()
     for app in DJANGO_CATALOGS if domain == "django" else []:
         in_django |= {key(e) for e in read_po(D / app / "locale" / "en" / "LC_MESSAGES" / "django.po")}

@@ -165,6 +165,7 @@ class EventPage(RoutablePageMixin, BasePage):
         index.FilterField("end"),
     ]
 
+    serve_related = ("province", "commune", "image")
     parent_page_types = ["website.EventIndexPage"]
     subpage_types = []
 

@@ -84,6 +84,7 @@ class NewsPage(BasePage):
     ]
     search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
 
+    serve_related = ("image",)
     parent_page_types = ["website.NewsIndexPage"]
     subpage_types = []
 

@@ -1,7 +1,8 @@
-from anyascii import anyascii
+import re
 
 from django.db import models
-from django.utils.text import slugify
+from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -11,6 +12,17 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from website.blocks import BodyBlock
+from website.slugs import slugify
+
+# C0 and C1 controls; zero-width space and byte-order mark; bidirectional marks, embeddings,
+# overrides and isolates (U+200E–U+200F, U+202A–U+202E, U+2066–U+2069, U+061C).
+INVISIBLE_CHARACTERS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]"
+)
+
+# Deeper than any page of the tree (home → section → school → programme): such an address
+# is routed by Wagtail's walk, which stops at its first unknown part.
+MAX_ROUTE_DEPTH = 8
 
 
 class BasePage(Page):
@@ -36,14 +48,22 @@ class BasePage(Page):
         FieldPanel("share_image"),
         FieldPanel("is_sample"),
     ]
+    # The foreign keys the page's own template reads: loaded with the page when it is
+    # served (HomePage.route), not one query each while rendering.
+    serve_related = ()
 
     class Meta:
         abstract = True
 
     def full_clean(self, *args, **kwargs):
+        # Control and bidirectional-override characters in a title hide or reverse what a
+        # reader sees (after U+202E the rest reads right to left); nobody types them: drop them.
+        for name in ("title", "draft_title", "seo_title"):
+            if value := getattr(self, name):
+                setattr(self, name, INVISIBLE_CHARACTERS.sub("", value))
         # Vietnamese titles make ASCII slugs: "Điện công nghiệp" → "dien-cong-nghiep".
         if not self.slug and self.title:
-            self.slug = slugify(anyascii(self.title))
+            self.slug = slugify(self.title)
         super().full_clean(*args, **kwargs)
 
     def get_share_image(self):
@@ -74,18 +94,60 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("trang chủ")
 
+    def route(self, request, path_components):
+        """Find the page an address names in one query for the whole path, not two per level.
+
+        Wagtail walks the tree: for each part of the path, the child with that slug, then
+        that child as its specific class. Here the pages along the path are read at once by
+        (depth, slug) and chained by tree path; only the last one is loaded as its specific
+        class, and routes what is left of the address (a routable page's sub-addresses, or a
+        404). A page on the way whose class routes by itself takes over from there, as it
+        would in Wagtail's walk.
+        """
+        if not path_components or len(path_components) > MAX_ROUTE_DEPTH:
+            return super().route(request, path_components)  # the walk stops at the first miss
+        steps = Q()
+        for number, slug in enumerate(path_components, start=1):
+            steps |= Q(depth=self.depth + number, slug=slug)
+        found = {
+            (page.depth, page.path[: -self.steplen], page.slug): page
+            for page in Page.objects.filter(steps, path__startswith=self.path).order_by()
+        }
+        parent, page, rest = None, self, path_components
+        for number, slug in enumerate(path_components, start=1):
+            child = found.get((self.depth + number, page.path, slug))
+            if child is None:
+                break
+            parent, page, rest = page, child, path_components[number:]
+            if rest and (child.specific_class or Page).route is not Page.route:
+                break
+        if parent is None:
+            raise Http404
+        model = page.specific_class
+        if getattr(model, "serve_related", ()):
+            page = model.objects.select_related(*model.serve_related).get(pk=page.pk)
+        else:
+            page = page.specific
+        page._cached_parent_obj = parent  # as Wagtail's walk leaves it: get_parent() is free
+        return page.route(request, rest)
+
     def get_context(self, request, *args, **kwargs):
         from website.models.events import EventPage
         from website.models.news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
+        # Everything the cards show, in one query each and one per many-to-many.
         context["upcoming_events"] = (
-            EventPage.objects.live().upcoming().select_related("province", "image")[:3]
+            EventPage.objects.live()
+            .upcoming()
+            .select_related("province", "commune", "image")
+            .prefetch_related("audiences")[:3]
         )
         context["latest_news"] = (
             NewsPage.objects.live()
             .descendant_of(self)
             .select_related("image")
+            .prefetch_related("categories")
             .order_by("-date")[:3]
         )
         context["entry_points"] = [

@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from website.pagecache import cached
 
 
 @register_setting(icon="site")
@@ -44,6 +47,20 @@ class SiteSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.site_name
+
+    @classmethod
+    def for_request(cls, request):
+        """The settings every page's header and footer read, cached per change of them
+        (``website.pagecache``) rather than read from the database on every page view."""
+        attribute = cls.get_cache_attr_name()
+        if not hasattr(request, attribute):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            instance = cached(request, f"site-settings:{site.pk}", lambda: cls.for_site(site))
+            instance._request = request
+            setattr(request, attribute, instance)
+        return getattr(request, attribute)
 
     @property
     def social_links(self):

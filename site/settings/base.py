@@ -1,10 +1,13 @@
 """Settings shared by every environment; everything that varies comes from the environment."""
 
+import datetime
 import os
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -13,6 +16,27 @@ BASE_DIR = PROJECT_DIR.parent
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def mailer_from_url(url):
+    """A MAILERS entry (Django 6.1) from ``smtp://user:password@host:587?tls=1`` or
+    ``smtps://…`` (SSL from the start); user and password percent-encoded."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+        raise ImproperlyConfigured("EMAIL_URL must look like smtp://user:password@host:587?tls=1")
+    tls = parse_qs(parts.query).get("tls", ["0"])[0].lower() in ("1", "true", "yes")
+    return {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": parts.hostname,
+            "port": parts.port or (465 if parts.scheme == "smtps" else 587),
+            "username": unquote(parts.username or ""),
+            "password": unquote(parts.password or ""),
+            "use_ssl": parts.scheme == "smtps",
+            "use_tls": tls,
+            "timeout": 10,
+        },
+    }
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -52,22 +76,26 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django.forms",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "website.middleware.StripNullCharactersMiddleware",
+    "website.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "website.admin_access.ReportsGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "website.middleware.PublicCacheMiddleware",
     "website.middleware.AdminChooserScriptMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -111,12 +139,46 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 if os.environ.get("CACHE_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Answers as "not cached" while Redis is down, instead of failing the page.
+            "BACKEND": "website.cache.ResilientRedisCache",
             "LOCATION": os.environ["CACHE_URL"],
+            # Give up on an unanswering Redis quickly: a miss costs less than a wait.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
+    # Sessions live in PostgreSQL and are read through the cache: a logged-in editor stays
+    # logged in when Redis restarts or loses its memory.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
+# The menus, site settings and sitemap are cached across requests in this cache, which
+# every process must share (website/pagecache.py): off without CACHE_URL.
+PAGE_FRAGMENT_CACHE = "default" if os.environ.get("CACHE_URL") else None
+
+# Elasticsearch (optional; docs/search.md). Elasticsearch 9 starts with TLS and
+# authentication on: give the cluster's CA certificate and an API key.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")
+ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "huong-nghiep-")
+ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "1"))  # search, suggest
+ELASTICSEARCH_REBUILD_TIMEOUT = float(os.environ.get("ELASTICSEARCH_REBUILD_TIMEOUT", "120"))
+
+# Login throttling (website.security): django-axes counts failures per account and per address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each one locks on its own
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # failures only: no log of every login's address
+AXES_LOCKOUT_CALLABLE = "website.security.locked_out"
+AXES_CLIENT_IP_CALLABLE = "website.security.client_ip"
+# Proxies whose X-Forwarded-For is believed (the reverse proxy in front of gunicorn).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+PASSWORD_RESET_LIMIT = 5  # requests an hour, per address and per e-mail address
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -146,11 +208,29 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
 
+# E-mail (password reset, moderation notices) through Django 6.1's MAILERS, from EMAIL_URL.
+# Without it: printed to the console here; production sends nothing and turns password
+# reset off (settings/production.py), so the form never says "sent" when nothing is.
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "huongnghiep@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+MAILERS = {
+    "default": mailer_from_url(EMAIL_URL)
+    if EMAIL_URL
+    else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+}
+
 # Security headers on every response, from the first page on.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Sent by website.middleware.PermissionsPolicyMiddleware: no page uses these browser features.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), "
+    "browsing-topics=()"
+)
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
@@ -194,7 +274,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["default"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        # Wagtail's HTTP backend (PURGE to the Varnish of deploy/), after the commit.
+        "BACKEND": "website.frontendcache.CommittedHTTPBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
     }
 

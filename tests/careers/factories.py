@@ -35,7 +35,12 @@ def labour_market_page(home):
     )
 
 
-def isco_group(code="7411", title="Building and Related Electricians", holland="RCI"):
+def isco_group(
+    code="7411",
+    title="Building and Related Electricians",
+    holland="RCI",
+    title_vi="Thợ điện công trình và thợ có liên quan",
+):
     parent = None
     for length in range(1, len(code)):
         parent, _ = IscoGroup.objects.get_or_create(
@@ -47,6 +52,7 @@ def isco_group(code="7411", title="Building and Related Electricians", holland="
         defaults={
             "level": len(code),
             "title_en": title,
+            "title_vi": title_vi,
             "parent": parent,
             "holland_code": holland,
             "interest_r": Decimal("6.5"),

@@ -97,7 +97,7 @@ def test_every_bad_cell_is_reported_in_vietnamese(references):
 def test_duplicate_rows_are_refused(references):
     result = import_series(csv_file([GOOD_ROWS[0], GOOD_ROWS[0]]), "x.csv")
     assert [str(e) for e in result.errors] == [
-        "Dòng 3: trùng với dòng 2 (cùng chỉ tiêu, đối tượng, khu vực và kỳ)."
+        "Dòng 3: trùng với dòng 2 (cùng chỉ tiêu, đối tượng, nhóm, khu vực và kỳ)."
     ]
 
 
@@ -188,6 +188,34 @@ def test_import_isco_loads_groups_and_interests_once(db, capsys):
     assert "ISCO-08: 0 nhóm mới, 0 cập nhật." in capsys.readouterr().out
 
 
+def test_isco_groups_used_by_occupations_have_vietnamese_names(db):
+    """Public pages name ISCO-08 groups in Vietnamese: every major group, and every group in
+    the chain of each demo occupation; the English stays as the secondary label."""
+    from careers import demo_content
+
+    import_isco()
+    needed = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
+    for occupation in demo_content.OCCUPATIONS:
+        code = occupation["isco"]
+        needed |= {code[:length] for length in range(1, len(code) + 1)}
+    groups = IscoGroup.objects.filter(code__in=needed)
+    assert groups.count() == len(needed)
+    assert [group.code for group in groups if not group.title_vi] == []
+    assert IscoGroup.objects.get(code="522").title_vi == "Nhân viên bán hàng tại cửa hàng"
+    assert IscoGroup.objects.get(code="522").title_en == "Shop Salespersons"  # not “Aalespersons”
+    assert not IscoGroup.objects.filter(title_en__contains="Aalespersons").exists()
+    assert IscoGroup.objects.get(code="7").title == (
+        "Lao động thủ công và các nghề nghiệp có liên quan khác"
+    )
+
+
+def test_an_editors_vietnamese_isco_name_is_kept_on_reload(db):
+    import_isco()
+    IscoGroup.objects.filter(code="7411").update(title_vi="Thợ điện xây dựng")
+    assert import_isco() == (0, 0)
+    assert IscoGroup.objects.get(code="7411").title_vi == "Thợ điện xây dựng"
+
+
 def test_training_fields_are_there_and_reload_idempotently(db):
     assert TrainingField.objects.count() == 24
     assert import_training_fields() == 0
@@ -218,6 +246,45 @@ def test_gso_tables_load_national_and_regional_figures(db):
     )
     again = import_gso_yearbook()
     assert sum(result.created + result.updated for result in again.values()) == 0
+
+
+def test_gso_sector_spelled_stream_is_imported_not_dropped(db):
+    """The yearbook's employment table spells section D “Electricity, gas, stream …”: its 22
+    values (employment and its share, 2005–2016) are imported through the alias table."""
+    import_isco()
+    assert all(result.ok for result in import_gso_yearbook().values())
+    electricity = LabourFigure.objects.filter(
+        sector__code="D", indicator__slug__in=["lao-dong-co-viec-lam", "co-cau-lao-dong"]
+    )
+    assert electricity.count() == 22
+    assert electricity.get(indicator__slug="lao-dong-co-viec-lam", period="2005").value == (
+        Decimal("135.400")
+    )
+    assert LabourFigure.objects.filter(
+        indicator__slug="thu-nhap-khu-vuc-nha-nuoc", sector__code="D"
+    ).exists()
+
+
+def test_gso_label_that_matches_nothing_is_an_error_naming_its_row(db, monkeypatch):
+    from careers import gso
+
+    import_isco()
+    monkeypatch.setattr(gso, "SECTOR_ALIASES", {})  # without the alias, “stream” is unknown
+    result = import_gso_yearbook()["employed_by_economic_activity.csv"]
+    assert not result.ok
+    assert [str(error) for error in result.errors] == [
+        "Dòng 8: nhãn “Electricity, gas, stream and air conditioning supply” không khớp ngành "
+        "kinh tế nào; thêm nó vào bảng tên gọi khác trong careers/gso.py nếu đó là cách viết "
+        "khác của một ngành kinh tế."
+    ]
+    assert not LabourFigure.objects.filter(indicator__slug="co-cau-lao-dong").exists()
+
+
+def test_gso_labels_the_tables_skip_are_listed_explicitly():
+    from careers import gso
+
+    assert {"others"} == gso.SKIPPED_LABELS  # GSO's “Others” occupation row, not ISCO-08
+    assert gso.SECTOR_ALIASES == {"electricity gas stream and air conditioning supply": "D"}
 
 
 def test_gso_province_table_refuses_provinces_it_cannot_find(db):

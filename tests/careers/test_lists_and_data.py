@@ -203,7 +203,8 @@ def test_chart_csv_has_every_year_and_reimports_unchanged(client, market, gso_li
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["chỉ tiêu", "nhóm nghề", "ngành kinh tế"]
     assert len(rows) == 4
-    assert {row[7] for row in rows[1:]} == {"2015", "2016"}
+    period = rows[0].index("kỳ")
+    assert {row[period] for row in rows[1:]} == {"2015", "2016"}
 
     from careers.importers import import_series
 
@@ -246,6 +247,8 @@ def test_api_lists_published_occupations_only(client, several):
     assert first["training_levels"] == ["so-cap", "trung-cap", "cao-dang"]
     assert first["pay"]["is_sample"] is True
     assert first["codes"]["isco08"] == "7411"
+    assert first["codes"]["isco08_title"] == "Thợ điện công trình và thợ có liên quan"
+    assert first["codes"]["isco08_title_en"] == "Building and Related Electricians"
     assert first["skill_list"] == ["Đi dây đúng kỹ thuật", "Tìm lỗi đồ điện"]
 
     detail = client.get(f"/api/v2/occupations/{several['electrician'].pk}/").json()
@@ -343,3 +346,20 @@ def test_editor_permissions_list_names_real_permissions(db):
         assert Permission.objects.filter(
             content_type__app_label=app_label, codename=codename
         ).exists()
+
+
+def test_hiring_csv_cells_never_run_as_formulas(client, market, electrician):
+    """An officer's `=HYPERLINK(…)` in a field stood raw in the hiring-needs CSV."""
+    factories.hiring_need(
+        electrician,
+        factories.province("Cần Thơ"),
+        enterprise='=HYPERLINK("http://x.example","bấm")',
+        position="+cmd|' /C calc'!A0",
+        source="@SUM(1+1)",
+    )
+    response = client.get("/thi-truong-lao-dong/csv/nhu-cau-tuyen-dung/")
+    row = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))[1]
+    assert row[0] == '\'=HYPERLINK("http://x.example","bấm")'
+    assert row[2] == "'+cmd|' /C calc'!A0"
+    assert "'@SUM(1+1)" in row
+    assert "7" in row  # numbers stay numbers

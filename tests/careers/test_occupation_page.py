@@ -74,7 +74,8 @@ def test_occupation_page_shows_every_section_with_sources(client, electrician, i
     assert "7–9,5 triệu đồng/tháng" in html
     # Related occupations and codes.
     assert 'href="/nghe-nghiep/dien-cong-nghiep/"' in html
-    assert "7411 Building and Related Electricians" in html
+    assert "7411 Thợ điện công trình và thợ có liên quan" in html
+    assert "Building and Related Electricians" not in html  # English only in the open data
     assert "52 – Kỹ thuật" in html
     assert "O*NET 29.3" in html and "ISCO-08, International Labour Organization." in html
 
@@ -198,3 +199,23 @@ def test_preview_of_an_unsaved_occupation_has_a_context():
     assert [route.level for route in context["routes"]] == ["so-cap"]
     assert [t.code for t in context["riasec_types"]] == ["S", "A"]
     assert context["figure_groups"] == [] and context["hiring_needs"] == []
+
+
+def test_an_outlook_claim_is_shown_only_with_a_source_or_as_sample(client, electrician):
+    url = "/nghe-nghiep/dien-dan-dung/"
+    html = client.get(url).text  # the fixture's claim has no source and is not sample data
+    assert "Nhu cầu tăng" not in html and "Đô thị mới cần nhiều thợ điện." not in html
+
+    electrician.outlook_is_sample = True
+    electrician.save_revision().publish()
+    section = client.get(url).text.split('id="trien-vong"')[1].split("</section>")[0]
+    assert "Nhu cầu tăng." in section and "Đô thị mới cần nhiều thợ điện." in section
+    assert "dữ liệu mẫu" in section and "không có nguồn số liệu" in section
+
+    electrician.outlook_is_sample = False
+    electrician.outlook_source = "Dự báo nhu cầu nhân lực của Sở LĐTB&XH, 2026"
+    electrician.save_revision().publish()
+    section = client.get(url).text.split('id="trien-vong"')[1].split("</section>")[0]
+    assert "Nhu cầu tăng." in section
+    assert "Nguồn: Dự báo nhu cầu nhân lực của Sở LĐTB&amp;XH, 2026" in section
+    assert "dữ liệu mẫu" not in section

@@ -1,6 +1,7 @@
 """Data officers change streaming figures only in their own area (real HTTP requests)."""
 
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -302,3 +303,115 @@ def test_district_import_is_submitted_for_review(client, tan_an):
     client.post(reverse("careers_import_streaming"), {"file": file})
     figure = StreamingFigure.objects.get(document="Báo cáo Tân An")
     assert figure.workflow_in_progress
+
+
+def test_approving_with_another_areas_task_is_refused(client, tan_an, tay_ninh, can_tho):
+    """The workflow action URL of one's own figure with another province's task id used to
+    approve and publish the other province's figure: the area check looked at the figure only."""
+    from careers.streaming_access import submit_for_review
+
+    own = StreamingFigure.objects.filter(current_province__short_name="Cần Thơ").first()
+    other = district_target("Tân An")
+    for figure in (own, other):
+        figure.value = Decimal("12")
+        figure.save_revision(user=tan_an)
+        submit_for_review(figure, tan_an)
+    other_state = other.current_workflow_task_state
+    approve = reverse(
+        "wagtailsnippets_careers_streamingfigure:workflow_action",
+        args=[own.pk, "approve", other_state.pk],
+    )
+    client.force_login(can_tho)
+    assert client.post(approve).status_code == 404
+    other.refresh_from_db()
+    assert other.workflow_in_progress and other.value == Decimal("40.21")
+
+
+@pytest.mark.parametrize("odd", ["%20{pk}", "%2B{pk}", "{pk}%20", "{half}_{rest}", "ALL", "%D9%A3"])
+def test_bulk_ids_that_are_not_plain_digits_are_a_400(client, tan_an, odd):
+    """`?id=%20103` passed the area guard (not digits, so not checked) and Django then read it
+    as 103: the confirmation listed other areas' figures. `?id=ALL` was a 500."""
+    other = district_target("Châu Thành")
+    pk = str(other.pk)
+    client.force_login(tan_an)
+    bulk = reverse("wagtail_bulk_action", args=["careers", "streamingfigure", "delete"])
+    query = odd.format(pk=pk, half=pk[:1], rest=pk[1:])
+    response = client.get(f"{bulk}?id={query}")
+    assert response.status_code == 400
+    assert "Châu Thành" not in response.content.decode()
+    assert "chỉ gồm chữ số 0–9" in response.content.decode()
+
+
+def test_site_history_is_closed_to_officers_without_the_menu_item(client, tan_an):
+    client.force_login(tan_an)
+    for url in ("/admin/reports/site-history/", "/admin/reports/site-history/results/"):
+        response = client.get(url)
+        assert response.status_code == 403
+        assert "Châu Thành" not in response.content.decode()
+
+
+def status_of(html, figure):
+    """The status tag in the list row that links to ``figure``'s edit view."""
+    row = re.search(
+        rf"<tr[^>]*>(?:(?!</tr>).)*?{re.escape(url('edit', figure))}.*?</tr>", html, re.S
+    )
+    assert row, "the figure is not listed"
+    tag = re.search(r'class="w-status[^"]*"[^>]*>\s*([^<]+?)\s*<', row.group(0))
+    return tag.group(1)
+
+
+def test_the_district_officers_list_says_draft_under_review_or_published(client, tan_an):
+    own = district_target("Tân An")
+    list_url = reverse("wagtailsnippets_careers_streamingfigure:list")
+    client.force_login(tan_an)
+    html = client.get(list_url).content.decode()
+    assert "Trạng thái" in html and "Địa bàn" in html and "Area label" not in html
+    assert status_of(html, own) == "đã đăng"
+
+    client.post(url("edit", own), form_data(own, value="41"))  # saved as a draft
+    assert status_of(client.get(list_url).content.decode(), own) == "đã đăng, có bản nháp"
+
+    client.post(url("edit", own), form_data(own, value="42", **{"action-submit": "1"}))
+    own.refresh_from_db()
+    assert own.workflow_in_progress and own.live
+    assert status_of(client.get(list_url).content.decode(), own) == "đã đăng, bản sửa chờ duyệt"
+
+    text = HEADER + f"district,Tân An,Long An,2024,THCS,{VOCATIONAL},actual,37.9,=,Báo cáo 2024,\n"
+    file = io.BytesIO(text.encode())
+    file.name = "tan-an.csv"
+    client.post(reverse("careers_import_streaming"), {"file": file})
+    new = StreamingFigure.objects.get(document="Báo cáo 2024")
+    assert not new.live and new.workflow_in_progress
+    html = client.get(list_url).content.decode()
+    assert status_of(html, new) == "chờ duyệt"
+
+
+def test_the_list_keeps_its_query_count_with_the_status_column(
+    client, tan_an, django_assert_max_num_queries
+):
+    client.force_login(tan_an)
+    list_url = reverse("wagtailsnippets_careers_streamingfigure:list")
+    client.get(list_url)
+    with django_assert_max_num_queries(40) as queries:
+        client.get(list_url)
+    few = len(queries)
+    for figure in StreamingFigure.objects.filter(district__short_name="Tân An")[:3]:
+        figure.get_workflow().start(figure, tan_an)
+    with django_assert_max_num_queries(few):
+        client.get(list_url)
+
+
+def test_approving_a_district_figure_says_so(client, tan_an, tay_ninh):
+    own = district_target("Tân An")
+    client.force_login(tan_an)
+    client.post(url("edit", own), form_data(own, value="42", **{"action-submit": "1"}))
+    state = StreamingFigure.objects.get(pk=own.pk).current_workflow_task_state
+    client.force_login(tay_ninh)
+    approve = reverse(
+        "wagtailsnippets_careers_streamingfigure:workflow_action",
+        args=[own.pk, "approve", state.pk],
+    )
+    response = client.post(approve, {"next": "/admin/"}, follow=True)
+    assert response.redirect_chain[-1][0] == "/admin/"
+    html = response.content.decode()
+    assert "Đã duyệt và đăng “" in html

@@ -1,9 +1,9 @@
 """Least privilege, proven on real HTTP requests: what each role can do to school B.
 
-Roles: anonymous, staff of school A, editor, administrator. Actions against school B's
-pages, images and documents through the admin pages, the admin search and choosers, direct
-URLs and the API. Staff of school A are also checked on their own school (they can edit and
-submit, never publish).
+Roles: anonymous, staff of school A, a province's data officer, editor, administrator.
+Actions against school B's pages, images and documents through the admin pages, the admin
+search and choosers, bulk actions, reports, direct URLs and the APIs. Staff of school A are
+also checked on their own school (they can edit and submit, never publish).
 """
 
 import io
@@ -14,6 +14,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from careers.streaming_access import create_data_officer
 from institutions.models import ProgramPage
 from tests.institutions import factories
 
@@ -42,6 +43,7 @@ def world(index, school_a, school_b, staff_a, staff_b, editor, administrator):
         "b_collection": b_collection,
         "users": {
             "staff_a": staff_a,
+            "officer": create_data_officer("so-thu", province=factories.province("Cần Thơ"))[0],
             "editor": editor,
             "administrator": administrator,
         },
@@ -282,6 +284,50 @@ def draft_on_site(client, w):
     return client.get(w["b"].url + w["b_draft"].slug + "/").status_code == 200
 
 
+def see_draft_in_page_chooser_parent(client, w):
+    """/admin/choose-page/N/ opened any page by id and showed its title."""
+    return shows(client.get(f"/admin/choose-page/{w['b_draft'].pk}/"), w["b_draft"].title)
+
+
+def see_in_bulk_confirmation(client, w):
+    """The bulk-action confirmation listed pages one may not act on, by title."""
+    urls = [
+        f"/admin/bulk/wagtailcore/page/{action}/?id={w['b_draft'].pk}"
+        for action in ("delete", "publish", "unpublish", "move")
+    ]
+    return any(shows(client.get(url), w["b_draft"].title) for url in urls)
+
+
+def see_files_in_bulk_confirmation(client, w):
+    image = client.get(f"/admin/bulk/wagtailimages/image/delete/?id={w['b_image'].pk}")
+    document = client.get(f"/admin/bulk/wagtaildocs/document/delete/?id={w['b_document'].pk}")
+    return shows(image, w["b_image"].title) or shows(document, w["b_document"].title)
+
+
+def see_image_in_admin_api(client, w):
+    listed = shows(client.get("/admin/api/main/images/"), w["b_image"].title)
+    detail = client.get(f"/admin/api/main/images/{w['b_image'].pk}/")
+    return listed or shows(detail, w["b_image"].title)
+
+
+def see_document_in_admin_api(client, w):
+    listed = shows(client.get("/admin/api/main/documents/"), w["b_document"].title)
+    detail = client.get(f"/admin/api/main/documents/{w['b_document'].pk}/")
+    return listed or shows(detail, w["b_document"].title)
+
+
+def open_reports_by_url(client, w):
+    """Reports hidden from the menu opened by typing their address."""
+    urls = [
+        "/admin/reports/locked/",
+        "/admin/reports/aging-pages/",
+        "/admin/reports/site-history/",
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+    ]
+    return any(client.get(url).status_code == 200 for url in urls)
+
+
 ACTIONS = [
     see_explorer,
     see_explorer_of_index,
@@ -312,6 +358,12 @@ ACTIONS = [
     draft_in_api,
     draft_in_api_listing,
     draft_on_site,
+    see_draft_in_page_chooser_parent,
+    see_in_bulk_confirmation,
+    see_files_in_bulk_confirmation,
+    see_image_in_admin_api,
+    see_document_in_admin_api,
+    open_reports_by_url,
 ]
 PUBLIC_NEVER = {draft_in_api, draft_in_api_listing, draft_on_site}
 # What an editor may not do even to school B: nothing of the admin is closed to them, but
@@ -319,6 +371,9 @@ PUBLIC_NEVER = {draft_in_api, draft_in_api_listing, draft_on_site}
 EXPECTED = {
     "anonymous": set(),
     "staff_a": set(),
+    # A province's data officer: streaming figures only; the page chooser (for links in a
+    # figure's note) lists live pages, which the public site shows anyway — never drafts.
+    "officer": {see_in_page_chooser_browse},
     "editor": set(ACTIONS) - PUBLIC_NEVER,
     "administrator": set(ACTIONS) - PUBLIC_NEVER,
 }
@@ -329,3 +384,19 @@ EXPECTED = {
 def test_permission_matrix(client, world, role, action):
     login(client, world, role)
     assert action(client, world) is (action in EXPECTED[role])
+
+
+def test_documents_of_a_private_collection_are_served_only_after_login(client, school_b):
+    """Documents are served through Wagtail's permission-checked view (serve_view): a
+    collection made private keeps its files from anonymous downloads by URL."""
+    from wagtail.models import CollectionViewRestriction
+
+    collection = school_b.access.collection
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = factories.document(collection, "Hồ sơ nội bộ trường B")
+    response = client.get(document.url)
+    assert response.status_code == 302 and "/_util/login/" in response["Location"]
+    public = factories.document(school_b.access.collection.get_parent(), "Thông báo chung")
+    assert client.get(public.url).status_code == 200

@@ -125,7 +125,8 @@ def test_xlsx_upload_and_update(client, school_a, editor, occupation):
     workbook.save(buffer)
     table = importers.read_upload(io.BytesIO(buffer.getvalue()), "nganh.xlsx")
     check = importers.check_programmes(school_a, table)
-    assert [(row.action, row.changes) for row in check.rows] == [("cập nhật", ["chỉ tiêu"])]
+    changes = [(row.action, [str(change) for change in row.changes]) for row in check.rows]
+    assert changes == [("cập nhật", ["chỉ tiêu: 60 → 90"])]
 
 
 def test_wrong_columns_and_wrong_file_type(school_a):
@@ -148,3 +149,100 @@ def test_the_template_file_uploads_cleanly(client, school_a, staff_a, occupation
 
 def test_anonymous_and_editors_without_schools(client):
     assert client.get("/admin/truong/mau-danh-sach-nganh/").status_code == 302
+
+
+def test_a_declared_huge_sheet_is_refused_before_parsing(client, school_a, staff_a):
+    """1.8 KB declaring A1:XFD1048576 exhausted a worker's memory on the programme upload."""
+    workbook = Workbook()
+    workbook.active["A1"] = "mã ngành"
+    workbook.active.cell(row=1_048_576, column=16_384, value="x")
+    data = io.BytesIO()
+    workbook.save(data)
+    client.force_login(staff_a)
+    upload = SimpleUploadedFile("bom.xlsx", data.getvalue())
+    response = client.post(f"/admin/truong/{school_a.pk}/tai-len/", {"file": upload})
+    assert response.status_code == 200
+    assert "Tệp có quá 500 dòng số liệu: hãy chia nhỏ." in response.content.decode()
+    assert ProgramPage.objects.count() == 0
+
+
+def test_a_nul_in_a_cell_is_an_error_naming_the_cell(client, school_a, staff_a):
+    """A NUL reached PostgreSQL and failed the upload with a 500."""
+    client.force_login(staff_a)
+    bad = GOOD[0].replace("Tốt nghiệp THPT", "Tốt nghiệp\x00THPT")
+    response = client.post(f"/admin/truong/{school_a.pk}/tai-len/", {"file": csv_file(bad)})
+    assert response.status_code == 200
+    assert "Dòng 2, cột G: có ký tự điều khiển" in response.content.decode()
+    assert ProgramPage.objects.count() == 0
+
+
+def test_101_programmes_with_the_same_title_each_get_a_slug(client, school_a, staff_a):
+    """The slug search gave up after 100 candidates: a 500 (StopIteration) on confirm."""
+    rows = [
+        f"{6520000 + n},Điện công nghiệp,cao đẳng,30,chính quy,không,Tốt nghiệp THPT" + ",,,,,,,,,,"
+        for n in range(101)
+    ]
+    client.force_login(staff_a)
+    url = f"/admin/truong/{school_a.pk}/tai-len/"
+    response = client.post(url, {"file": csv_file(*rows)})
+    assert response.context["check"].ok, [str(e) for e in response.context["check"].errors]
+    response = client.post(url, {"confirm": "1", "table": response.context["token"]})
+    assert response.status_code == 302
+    slugs = set(ProgramPage.objects.child_of(school_a).values_list("slug", flat=True))
+    assert len(slugs) == 101
+
+
+def upload(client, url, *rows):
+    response = client.post(url, {"file": csv_file(*rows)})
+    check = response.context["check"]
+    assert check.ok, [str(error) for error in check.errors]
+    return response
+
+
+def test_an_empty_cell_leaves_the_programme_as_it_is(client, school_a, staff_a, occupation):
+    client.force_login(staff_a)
+    url = f"/admin/truong/{school_a.pk}/tai-len/"
+    response = upload(client, url, GOOD[0])
+    client.post(url, {"confirm": "1", "table": response.context["token"]})
+
+    # Only the code and the new fee: every other cell is empty, the programme keeps it.
+    response = upload(client, url, "6520227,,,,,,,,,,1.350.000,,,,,,")
+    (row,) = response.context["check"].rows
+    assert row.action == "cập nhật"
+    assert [str(change) for change in row.changes] == ["học phí (đồng): 1.200.000 đ → 1.350.000 đ"]
+    html = response.content.decode()
+    assert "<del>1.200.000 đ</del> → <ins>1.350.000 đ</ins>" in html
+    assert "<td>Cao đẳng</td>" in html and "1.350.000 đ" in html
+    client.post(url, {"confirm": "1", "table": response.context["token"]})
+
+    page = ProgramPage.objects.get(code="6520227").get_latest_revision_as_object()
+    assert page.tuition == 1_350_000
+    assert page.title == "Điện công nghiệp" and page.duration_months == 30
+    assert page.entry_requirements == "Tốt nghiệp THPT"
+    assert page.tuition_exemptions == "Miễn cho học sinh dân tộc thiểu số"
+    assert page.campus == "Cơ sở 1" and page.quota == 60
+    assert page.admission_start.isoformat() == "2027-03-01"
+    assert list(page.occupations.all()) == [occupation]
+
+
+def test_a_dash_empties_an_optional_value_and_the_preview_shows_old_and_new(
+    client, school_a, staff_a, occupation
+):
+    client.force_login(staff_a)
+    url = f"/admin/truong/{school_a.pk}/tai-len/"
+    response = upload(client, url, GOOD[0])
+    client.post(url, {"confirm": "1", "table": response.context["token"]})
+
+    response = client.post(url, {"file": csv_file("5520228,,,,,,,,,,-,,,-,-,,")})
+    errors = [str(error) for error in response.context["check"].errors]
+    assert "Dòng 2, cột “tên ngành”: cần có tên ngành." in errors  # a new programme needs it
+    assert any(error.startswith("Dòng 2, cột “trình độ”") for error in errors)
+
+    response = upload(client, url, "6520227,,,,,,,,,,-,năm,,-,-,,")
+    (row,) = response.context["check"].rows
+    assert [str(change) for change in row.changes] == [
+        "học phí (đồng): 1.200.000 đ → —",
+        "học phí tính theo: tháng → năm",
+        "nơi học: Cơ sở 1 → —",
+        "nghề: Điện công nghiệp → —",
+    ]

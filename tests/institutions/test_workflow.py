@@ -188,3 +188,32 @@ def test_staff_edit_their_profile_with_partners_and_outcomes(client, school_a, s
     assert draft.zalo_url == "https://zalo.me/0912345678"
     assert [str(o.rate) for o in draft.outcomes.all()] == ["91.5"]
     assert "500 chỗ" not in client.get(school_a.url).text  # not live before review
+
+
+@pytest.mark.parametrize(
+    ("action", "message"),
+    [
+        ("approve", "Đã duyệt và đăng “Điện công nghiệp”."),
+        ("reject", "Đã yêu cầu sửa “Điện công nghiệp”"),
+    ],
+)
+def test_approving_from_the_dashboard_confirms_it(
+    client, school_a, staff_a, editor, action, message
+):
+    page = factories.programme(school_a, "Điện công nghiệp", code="6520227", tuition=1_200_000)
+    client.force_login(staff_a)
+    client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        programme_form(page, tuition="1350000", **{"action-submit": "1"}),
+    )
+    client.force_login(editor)
+    dashboard = client.get("/admin/").text
+    task_state = WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
+    action_url = f"/admin/pages/workflow/action/{page.pk}/{action}/{task_state.pk}/"
+    assert f'data-workflow-action-url="{action_url}"' in dashboard
+    # What the dashboard's button does: a plain POST that comes back to the dashboard.
+    response = client.post(action_url, {"next": "/admin/", "comment": ""}, follow=True)
+    assert response.redirect_chain == [("/admin/", 302)]
+    assert message in response.text
+    client.logout()
+    assert ("1.350.000 đồng/tháng" in client.get(page.url).text) == (action == "approve")

@@ -1,3 +1,4 @@
+import itertools
 import os
 from decimal import Decimal
 
@@ -7,6 +8,7 @@ from careers.models import TrainingField
 from tests.careers import factories
 
 ENGINES = ["database", "elasticsearch"]
+_live_numbers = itertools.count(1)
 
 
 def _occupation(index, title, field, levels, riasec, outlook, pay, **fields):
@@ -207,33 +209,68 @@ def schools(home_page, catalogue):
     return {"a": school_a, "b": school_b, **programmes}
 
 
-def _elasticsearch_available():
-    return bool(os.environ.get("ELASTICSEARCH_URL"))
+@pytest.fixture(scope="session", autouse=True)
+def elasticsearch_test_indexes():
+    """With a server (``ELASTICSEARCH_URL=… make test-es``), tests write only to indexes of this
+    run's own prefix (``ELASTICSEARCH_INDEX_PREFIX`` in the test settings); they are listed
+    and deleted by name at the end (wildcard deletes are refused by default)."""
+    yield
+    from django.conf import settings
+
+    if settings.ELASTICSEARCH_TEST_URL:
+        from search.documents import ElasticsearchEngine
+
+        ElasticsearchEngine(
+            settings.ELASTICSEARCH_TEST_URL,
+            settings.ELASTICSEARCH_INDEX_PREFIX,
+            ca_certs=settings.ELASTICSEARCH_CA_CERTS,
+            api_key=settings.ELASTICSEARCH_API_KEY,
+        ).drop_indexes()
 
 
 @pytest.fixture(params=ENGINES)
 def engine(request, settings, catalogue):
     """The engine under test, with the catalogue indexed in it."""
-    return _engine(request, settings)
+    return _engine(request.param, settings)
 
 
 @pytest.fixture(params=ENGINES)
 def programme_engine(request, settings, schools):
     """The engine under test, with the catalogue and the schools indexed in it."""
-    return _engine(request, settings)
+    return _engine(request.param, settings)
 
 
-def _engine(request, settings):
-    if request.param == "database":
-        from search.engines import database_engine
-
-        settings.ELASTICSEARCH_URL = ""
-        return database_engine()
-    if not _elasticsearch_available():
+def live_server(settings):
+    """The Elasticsearch engine of the test settings, pointed at the server given by
+    ELASTICSEARCH_URL, with indexes of its own (a sub-prefix of the run's prefix), none
+    built yet. Skipped without a server; failing under REQUIRE_ELASTICSEARCH=1."""
+    url = settings.ELASTICSEARCH_TEST_URL
+    if not url:
         message = "Elasticsearch: ELASTICSEARCH_URL is not set, live contract suite skipped"
         if os.environ.get("REQUIRE_ELASTICSEARCH") == "1":
             pytest.fail(f"{message} but REQUIRE_ELASTICSEARCH=1")
         pytest.skip(message)
-    from search.documents import live_test_engine
+    from search.engines import elasticsearch_engine
 
-    return live_test_engine(request, os.environ["ELASTICSEARCH_URL"])
+    settings.ELASTICSEARCH_URL = url
+    settings.ELASTICSEARCH_INDEX_PREFIX += f"{next(_live_numbers)}-"
+    return elasticsearch_engine()
+
+
+def live_elasticsearch(settings):
+    """``live_server``, with every kind's index rebuilt from the rows of this test."""
+    from search.kinds import kinds
+
+    engine = live_server(settings)
+    for kind in kinds():
+        engine.rebuild(kind)
+    return engine
+
+
+def _engine(name, settings):
+    if name == "database":
+        from search.engines import database_engine
+
+        settings.ELASTICSEARCH_URL = ""
+        return database_engine()
+    return live_elasticsearch(settings)

@@ -141,3 +141,115 @@ def test_a_removed_link_leaves_the_occupation_s_provinces(schools, catalogue):
     programme.occupations.set([catalogue["dien-cn"]])
     programme.save_revision().publish()
     assert provinces() == []
+
+
+def _index_state(index):
+    return (
+        index.ids,
+        index.titles,
+        {name: values for name, values in index.values.items() if values},
+        {name: totals for name, totals in index.totals.items() if totals},
+        index.columns,
+        index.windows,
+        index.size,
+        index.all,
+        index.position,
+    )
+
+
+def test_updating_in_place_gives_the_index_a_reload_would(db):
+    """Random writes — new rows, rows leaving, renamed rows that move in name order, changed
+    facets, sort columns and admission dates — applied in place equal a fresh load."""
+    import datetime
+    import random
+
+    from search.facetindex import FacetIndex, _columns
+
+    kind = get_kind("programmes")
+    rng = random.Random(4)
+    titles = ["an", "ba", "bay", "cong", "dien", "ha", "ke", "o to", "xe"]
+
+    def row(pk):
+        start = datetime.date(2026, 1, rng.randint(1, 28))
+        tokens = {f"level={rng.choice(['so-cap', 'trung-cap', 'cao-dang'])}"}
+        tokens |= {f"province=p{rng.randint(1, 5)}" for _ in range(rng.randint(0, 2))}
+        if rng.random() < 0.3:
+            tokens.add("boarding=co")
+        return {
+            "page_id": pk,
+            "sort_title": rng.choice(titles),
+            "facet_tokens": sorted(tokens),
+            "tuition": rng.choice([None, 0, 500, 900]),
+            "duration_months": rng.choice([None, 6, 24]),
+            "admission_start": start,
+            "admission_end": start + datetime.timedelta(days=rng.randint(0, 90)),
+        }
+
+    assert set(row(1)) == set(_columns(kind))
+    rows = {pk: row(pk) for pk in range(1, 60)}
+    index = FacetIndex(kind, rows.values())
+    for _ in range(40):
+        before, now = {}, []
+        for pk in rng.sample(range(1, 80), rng.randint(1, 6)):
+            before[pk] = set(rows[pk]["facet_tokens"]) if pk in rows else set()
+            if pk in rows and rng.random() < 0.3:
+                del rows[pk]
+            else:
+                rows[pk] = row(pk)
+                now.append(rows[pk])
+        updated = index.updated(before, now)
+        assert _index_state(updated) == _index_state(FacetIndex(kind, rows.values()))
+        today = datetime.date(2026, 2, 1)
+        assert updated.facet_values("admission", today) == FacetIndex(
+            kind, rows.values()
+        ).facet_values("admission", today)
+        index = updated
+
+
+def test_a_publish_updates_every_process_s_index_in_place(schools, monkeypatch):
+    from search.facetindex import FacetIndex
+
+    assert counts(run(""), "ownership") == {"cong-lap": 2, "tu-thuc": 2}  # loaded
+    loads = []
+    monkeypatch.setattr(FacetIndex, "load", classmethod(lambda cls, kind: loads.append(kind)))
+    school = schools["b"]
+    school.ownership = "cong-lap"
+    school.save_revision().publish()
+    programme = schools["o-to"]
+    programme.title = "A Công nghệ ô tô"  # moves to the front in name order
+    programme.save_revision().publish()
+    result = run("sap-xep=ten")
+    assert loads == []
+    assert counts(result, "ownership") == {"cong-lap": 4}
+    assert titles(result)[0] == "A Công nghệ ô tô"
+    programme.unpublish()
+    assert run("").total == 3
+    assert loads == []
+    monkeypatch.undo()
+    fresh = FacetIndex.load(get_kind("programmes"))
+    assert _index_state(facetindex.facet_index(get_kind("programmes"))) == _index_state(fresh)
+
+
+def test_an_index_that_saw_a_rolled_back_write_is_reloaded(schools, monkeypatch):
+    from search.facetindex import FacetIndex
+
+    assert run("").total == 4
+    with pytest.raises(RuntimeError), transaction.atomic():
+        schools["o-to"].unpublish()
+        assert run("").total == 3  # this process's index saw the write
+        raise RuntimeError("roll back")
+    school = schools["b"]
+    school.ownership = "cong-lap"
+    school.save_revision().publish()  # the same seq as the rolled-back write, another version
+    programme = schools["ke-toan"]
+    programme.title = "Kế toán"
+    programme.save_revision().publish()
+    loads = []
+    real = FacetIndex.load.__func__
+    monkeypatch.setattr(
+        FacetIndex, "load", classmethod(lambda cls, kind: loads.append(1) or real(cls, kind))
+    )
+    result = run("")
+    assert loads == [1]
+    assert result.total == 4
+    assert counts(result, "ownership") == {"cong-lap": 4}

@@ -148,3 +148,42 @@ def test_login_page_and_its_error_are_in_vietnamese(client):
     assert response.status_code == 200
     assert "Sai tên đăng nhập hoặc mật khẩu. Vui lòng thử lại." in response.text
     assert "didn" not in response.text
+
+
+@pytest.mark.django_db
+def test_the_tags_help_text_is_in_vietnamese(admin_client, home_page):
+    from tests import factories
+
+    news = factories.news_index(home_page)
+    html = admin_client.get(f"/admin/pages/add/website/newspage/{news.pk}/").text
+    assert "Các thẻ, cách nhau bằng dấu phẩy." in html
+    assert "comma-separated" not in html
+
+
+@pytest.mark.django_db
+def test_a_submission_says_how_long_ago_in_vietnamese(admin_client, home_page):
+    """The status panel's "Sent to … 50 seconds ago" comes from humanize's naturaltime."""
+    import datetime
+
+    from django.contrib.humanize.templatetags.humanize import naturaltime
+    from django.utils import timezone, translation
+
+    from tests import factories
+
+    now = timezone.now()
+    with translation.override("vi"):
+        for delta, text in [
+            (datetime.timedelta(seconds=50), "50 giây trước"),
+            (datetime.timedelta(seconds=1), "1 giây trước"),
+            (datetime.timedelta(days=3, hours=2), "3 ngày, 2 giờ trước"),
+            (-datetime.timedelta(days=2, minutes=1), "2 ngày sau"),
+        ]:
+            assert naturaltime(now - delta).replace("\xa0", " ") == text
+
+    user = User.objects.get(username="admin")
+    page = factories.standard(home_page, title="Sau lớp 9")
+    page.save_revision(user=user)
+    page.get_workflow().start(page, user)
+    html = admin_client.get(f"/admin/pages/{page.pk}/edit/").text
+    assert re.search(r"Đã gửi tới [^<]*(\d+\xa0giây trước|vừa mới đây)", html)
+    assert "seconds ago" not in html and "a second ago" not in html

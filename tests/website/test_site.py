@@ -17,7 +17,8 @@ def test_sitemap_lists_live_pages_and_not_drafts(client, home_page):
     news = factories.news_index(home_page)
     factories.news(news, title="Tin đã đăng")
     factories.news(news, title="Tin nháp", live=False)
-    response = client.get("/sitemap.xml")
+    assert "http://testserver/sitemap-tin-tuc.xml" in client.get("/sitemap.xml").text
+    response = client.get("/sitemap-tin-tuc.xml")
     assert response.status_code == 200
     assert "/tin-tuc/tin-da-ang/" in response.text or "/tin-tuc/tin-da-dang/" in response.text
     assert "tin-nhap" not in response.text
@@ -160,3 +161,94 @@ def test_server_error_page_is_vietnamese_and_stands_alone(rf):
     assert response.status_code == 500
     assert "Xin lỗi, hệ thống đang gặp sự cố" in response.content.decode()
     assert "{%" not in response.content.decode()
+
+
+def production_env(tmp_path, **extra):
+    return {
+        "PATH": "/usr/bin:/bin",
+        "SECRET_KEY": "x" * 20 + "a-long-random-looking-secret-for-the-check-only-0123456789",
+        "ALLOWED_HOSTS": "huongnghiep.example.vn",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        **extra,
+    }
+
+
+def run_manage(env, *args):
+    return subprocess.run(  # noqa: S603 — our own manage.py with fixed arguments
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def production_db(tmp_path_factory):
+    """A migrated SQLite database under production settings, shared by this module's tests."""
+    env = production_env(tmp_path_factory.mktemp("production"))
+    assert run_manage(env, "migrate", "-v0").returncode == 0
+    return env
+
+
+def test_manage_py_defaults_to_production_and_refuses_the_demo(production_db):
+    """`manage.py load_demo` on a server used the dev settings and created the README's
+    accounts, which then logged in under production settings."""
+    env = production_db  # no DJANGO_SETTINGS_MODULE: manage.py's default
+    result = run_manage(env, "load_demo")
+    assert result.returncode != 0
+    assert "chỉ nạp trên máy phát triển" in result.stderr
+    assert run_manage(
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; print(settings.SETTINGS_MODULE)",
+    ).stdout.strip() == ("website.settings.production")
+
+
+def test_the_deploy_check_errors_while_a_demo_password_is_left(production_db):
+    env = production_db
+    make_demo_account = (
+        "from django.contrib.auth.models import User; "
+        "User.objects.create_user('truong1', password='truong1@demo')"
+    )
+    assert run_manage(env, "shell", "--no-imports", "-c", make_demo_account).returncode == 0
+    result = run_manage(env, "check", "--deploy")
+    assert result.returncode != 0
+    assert "website.E001" in result.stderr and "truong1" in result.stderr
+    change = (
+        "from django.contrib.auth.models import User; u = User.objects.get(username='truong1'); "
+        "u.set_password('mot-mat-khau-rieng-rat-dai'); u.save()"
+    )
+    assert run_manage(env, "shell", "--no-imports", "-c", change).returncode == 0
+    result = run_manage(env, "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_without_mail_turns_password_reset_off(tmp_path):
+    script = (
+        "from django.conf import settings; "
+        "print(settings.WAGTAIL_PASSWORD_RESET_ENABLED, settings.MAILERS['default']['BACKEND'])"
+    )
+    without = run_manage(
+        production_env(tmp_path), "shell", "--no-imports", "-c", script
+    ).stdout.split()
+    assert without == ["False", "django.core.mail.backends.dummy.EmailBackend"]
+    env = production_env(
+        tmp_path, EMAIL_URL="smtp://tai%40khoan:mat%2Fkhau@mail.example.vn:587?tls=1"
+    )
+    script = (
+        "from django.conf import settings; o = settings.MAILERS['default']['OPTIONS']; "
+        "print(hasattr(settings, 'WAGTAIL_PASSWORD_RESET_ENABLED'), o['host'], o['port'], "
+        "o['username'], o['password'], o['use_tls'])"
+    )
+    assert run_manage(env, "shell", "--no-imports", "-c", script).stdout.split() == [
+        "False",
+        "mail.example.vn",
+        "587",
+        "tai@khoan",
+        "mat/khau",
+        "True",
+    ]

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from careers.progress import ProgressBar
-from search.engines import ElasticsearchUnavailable
+from search.engines import ElasticsearchRefused, ElasticsearchUnavailable
 from search.indexing import rebuild
 from search.kinds import get_kind, kinds
 
@@ -27,8 +27,15 @@ class Command(BaseCommand):
             except ElasticsearchUnavailable as error:
                 bar.finish()
                 raise CommandError(
-                    f"Không kết nối được Elasticsearch ({error.__class__.__name__}); các dòng "
-                    "tìm kiếm trong cơ sở dữ liệu đã được dựng lại, chỉ mục cũ vẫn giữ nguyên."
+                    f"Không kết nối được Elasticsearch ({error}); các dòng tìm kiếm trong cơ "
+                    "sở dữ liệu đã được dựng lại, chỉ mục cũ vẫn giữ nguyên."
+                ) from error
+            except ElasticsearchRefused as error:
+                bar.finish()
+                raise CommandError(
+                    f"Elasticsearch từ chối yêu cầu: {error}. Chỉ mục mới dở dang đã được xóa, "
+                    "chỉ mục cũ vẫn giữ nguyên; các dòng tìm kiếm trong cơ sở dữ liệu đã được "
+                    "dựng lại."
                 ) from error
             bar.finish()
             for line in report:

@@ -1,0 +1,76 @@
+"""Login and password-reset throttling, and who the client is behind the proxy.
+
+* Login: django-axes (``AxesStandaloneBackend`` + ``AxesMiddleware``, settings ``AXES_*`` in
+  ``settings/base.py``) counts failed logins per account and per address in the database —
+  shared by every worker — and locks both out for ``AXES_COOLOFF_TIME`` after
+  ``AXES_FAILURE_LIMIT`` failures, with a Vietnamese page (``templates/website/locked_out.html``).
+* Password reset: axes does not cover it; ``ThrottledPasswordResetView`` counts requests per
+  address and per e-mail address in Django's cache (Redis in production, ``CACHE_URL``) and
+  answers 429 past ``PASSWORD_RESET_LIMIT`` an hour.
+* ``client_ip``: ``REMOTE_ADDR``, or — when the request comes from a proxy listed in
+  ``TRUSTED_PROXIES`` — the address that proxy appended to ``X-Forwarded-For`` (the last one;
+  earlier ones are whatever the client sent).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from wagtail.admin.views.account import PasswordResetView
+
+RESET_WINDOW_SECONDS = 60 * 60
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """``AXES_LOCKOUT_CALLABLE``: the Vietnamese lock-out page, 429 Too Many Requests."""
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "website/locked_out.html", context, status=429)
+
+
+def client_ip(request):
+    remote = request.META.get("REMOTE_ADDR", "")
+    if remote in settings.TRUSTED_PROXIES:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        forwarded = [address.strip() for address in forwarded if address.strip()]
+        if forwarded:
+            return forwarded[-1]
+    return remote
+
+
+def over_limit(key, limit, window):
+    """Count one more event under ``key`` (a fixed window); whether the count passed ``limit``."""
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window)
+        count = 1
+    return count > limit
+
+
+class ThrottledPasswordResetView(PasswordResetView):
+    def post(self, request, *args, **kwargs):
+        email = request.POST.get("email", "").strip().lower()
+        keys = [f"password-reset:ip:{client_ip(request)}"]
+        if email:
+            keys.append(f"password-reset:email:{hashlib.sha256(email.encode()).hexdigest()}")
+        limit = settings.PASSWORD_RESET_LIMIT
+        # Count every key (no short-circuit), so each address and account is counted.
+        counted = [over_limit(key, limit, RESET_WINDOW_SECONDS) for key in keys]
+        if any(counted):
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(
+                None,
+                _("Đã yêu cầu đặt lại mật khẩu quá nhiều lần. Vui lòng thử lại sau một giờ."),
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().post(request, *args, **kwargs)
