@@ -98,14 +98,14 @@ def next_step(institution, programmes):
 
 
 def upcoming_fairs(institution, limit=3):
-    """Coming events that list the school among their participants (by its name, the way
-    events list them today), soonest first."""
+    """Coming events that list the school among their participants (linked from the
+    directory), soonest first."""
     from website.models.events import EventPage
 
     return list(
         EventPage.objects.live()
         .upcoming()
-        .filter(participants__name__iexact=institution.title)
+        .filter(participants__institution=institution)
         .select_related("province")
         .distinct()[:limit]
     )

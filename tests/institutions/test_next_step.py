@@ -61,11 +61,13 @@ def test_a_school_page_gives_the_period_of_its_programmes_and_the_fairs_it_atten
         admission_end=datetime.date(2030, 9, 30),
     )
     events = site_factories.event_index(home_page)
+    other = site_factories.event(events, title="Ngày hội của trường khác", province=school.province)
     fair = site_factories.event(
         events, title="Ngày hội tuyển sinh Cần Thơ 2030", province=school.province
     )
-    EventParticipant.objects.create(page=fair, name="trường cao đẳng mẫu bước tiếp")
-    other = site_factories.event(events, title="Ngày hội của trường khác", province=school.province)
+    EventParticipant.objects.create(page=fair, institution=school)
+    # A free-text name is an organisation outside the directory, even when it reads the same.
+    EventParticipant.objects.create(page=other, name=school.title)
     EventParticipant.objects.create(page=other, name="Trường Trung cấp Khác")
     html = client.get(school.url).text
     section = html[html.index('id="nop-ho-so"') :]
