@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from careers.charts import Bar, bar_chart
 from careers.importers import INFORMATION_COLUMNS, SERIES_COLUMNS
 from careers.models import HiringNeed, LabourFigure
+from careers.models.labour import latest_per
 from website.parsing import is_ascii_digits
 from website.tables import SafeCsvWriter
 
@@ -132,21 +133,12 @@ RECENT_INDICATORS = [
 def recent_figures():
     """Per indicator of RECENT_INDICATORS: the latest national figure of each population group
     (all, by sex, area, qualification …), with the indicator's caveat. One query."""
-    figures = LabourFigure.objects.with_related().filter(
-        indicator__slug__in=RECENT_INDICATORS,
-        region="ca-nuoc",
-        province=None,
-        isco_group=None,
-        sector=None,
-        occupation=None,
-        is_sample=False,
+    figures = (
+        LabourFigure.objects.with_related()
+        .national()
+        .filter(indicator__slug__in=RECENT_INDICATORS, isco_group=None)
     )
-    latest = {}
-    for figure in figures:
-        key = (figure.indicator.slug, figure.breakdown)
-        rank = (figure.reference_date, -len(figure.period))
-        if key not in latest or rank > (latest[key].reference_date, -len(latest[key].period)):
-            latest[key] = figure
+    latest = latest_per(figures, lambda figure: (figure.indicator.slug, figure.breakdown))
     tables = []
     for slug in RECENT_INDICATORS:
         rows = sorted(

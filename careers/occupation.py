@@ -6,6 +6,7 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
 from careers.models import HiringNeed, IscoGroup, LabourFigure, RiasecType
+from careers.models.labour import latest_per
 
 MAX_FIGURES = 60
 MAX_HIRING = 10
@@ -94,21 +95,12 @@ def real_income(page, levels):
     subject = Q(isco_group=None, breakdown__in=["", *groups])
     if major:
         subject |= Q(isco_group__code=major, breakdown="")
-    figures = LabourFigure.objects.with_related().filter(
-        subject,
-        indicator__slug__in=[INCOME_ALL_EMPLOYED, INCOME_WAGE_WORKERS],
-        region="ca-nuoc",
-        province=None,
-        sector=None,
-        occupation=None,
-        is_sample=False,
+    figures = (
+        LabourFigure.objects.with_related()
+        .national()
+        .filter(subject, indicator__slug__in=[INCOME_ALL_EMPLOYED, INCOME_WAGE_WORKERS])
     )
-    latest = {}
-    for figure in figures:
-        key = (figure.indicator.slug, figure.isco_group_id, figure.breakdown)
-        rank = (figure.reference_date, -len(figure.period))
-        if key not in latest or rank > (latest[key].reference_date, -len(latest[key].period)):
-            latest[key] = figure
+    latest = latest_per(figures, lambda f: (f.indicator.slug, f.isco_group_id, f.breakdown))
     rows = []
     for (_slug, isco, breakdown), figure in sorted(latest.items(), key=_income_order):
         if isco:

@@ -61,6 +61,9 @@ class StreamingFigureForm(WagtailAdminModelForm):
                 structure=Structure.CURRENT
             ).select_related("province")
             return
+        # An officer picks from a short list of their own units, not from the area choosers.
+        for name in ("province", "district", "commune"):
+            self.fields[name].widget = forms.Select()
         provinces = Province.objects.filter(pk__in=areas.province_ids) | Province.objects.filter(
             successor_id__in=areas.province_ids
         )

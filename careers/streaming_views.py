@@ -25,6 +25,7 @@ from careers.models.streaming import (
 from careers.streaming_import import export_csv, export_order, export_xlsx
 from careers.text import sort_key
 from website.models.areas import Province, Structure
+from website.parsing import strict_int
 
 LEVELS = [EducationLevel.THCS, EducationLevel.THPT]
 SCOPE_ORDER = {
@@ -379,10 +380,7 @@ def dashboard_context(page, request):  # noqa: C901 — one default per filter
         reverse=True,
     )
     requested = request.GET.get("nam", "").strip()
-    try:
-        year = int(requested)
-    except ValueError:
-        year = None
+    year = strict_int(requested)
     if requested and year not in years:
         context["year_unavailable"] = requested
     if year not in years:

@@ -149,12 +149,11 @@ def student_code(params):
 def shortlist_context(shortlist, stored):
     kept_programmes = programmes(shortlist.ct)
     kept_occupations = occupations(shortlist.nghe)
-    missing = len(shortlist.ct) - len(kept_programmes) + len(shortlist.nghe) - len(kept_occupations)
     return {
         "shortlist": shortlist,
         "programmes": kept_programmes,
         "occupations": kept_occupations,
-        "notices": _notices(shortlist, missing),
+        "notices": _notices(shortlist, kept_programmes, kept_occupations),
         "query": shortlist.query(),
         "on_device": stored.pairs() == shortlist.pairs(),
         "max_compared": MAX_COMPARED,
@@ -165,12 +164,6 @@ def compare_context(params):
     shortlist = from_params(params, limit=MAX_COMPARED)
     compared_programmes = programmes(shortlist.ct)
     compared_occupations = occupations(shortlist.nghe)
-    missing = (
-        len(shortlist.ct)
-        - len(compared_programmes)
-        + len(shortlist.nghe)
-        - len(compared_occupations)
-    )
     code = student_code(params)
     fits = {}
     if code:
@@ -189,7 +182,7 @@ def compare_context(params):
     for programme in compared_programmes:
         outcomes = list(programme.outcomes.all())
         programme.latest_outcome = outcomes[0] if outcomes else None
-    notices = _notices(shortlist, missing)
+    notices = _notices(shortlist, compared_programmes, compared_occupations)
     if shortlist.ignored:
         notices.append(
             _(
@@ -208,7 +201,10 @@ def compare_context(params):
     }
 
 
-def _notices(shortlist, missing):
+def _notices(shortlist, found_programmes, found_occupations):
+    """Say how many listed items are no longer on the site."""
+    found = len(found_programmes) + len(found_occupations)
+    missing = len(shortlist.pairs()) - found
     notices = []
     if missing > 0:
         notices.append(

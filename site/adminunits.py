@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from website.models import Commune, CommuneSuccession, District, Province, Structure
+from website.models.areas import search_name
 
 PROVINCE_COLUMNS = [
     "provinceCode",
@@ -28,7 +29,7 @@ PROVINCE_COLUMNS = [
 ]
 WARD_COLUMNS = ["wardCode", "ward", "wardShort", "wardKey", "wardLat", "wardLon"]
 DISTRICT_COLUMNS = ["districtCode", "district", "districtShort", "districtKey"]
-UNIT_FIELDS = ["name", "short_name", "latitude", "longitude"]
+UNIT_FIELDS = ["name", "short_name", "search_name", "latitude", "longitude"]
 BATCH_SIZE = 1000
 
 
@@ -90,11 +91,12 @@ def load_admin_units(progress=None):
                 code=code,
                 name=row["district"],
                 short_name=row["districtShort"],
+                search_name=search_name(row["district"], row["districtShort"]),
                 province=legacy_provinces[row["provinceCode"]],
             )
             for code, row in _one_per(legacy_rows, "districtCode").items()
         },
-        ["name", "short_name", "province_id"],
+        ["name", "short_name", "search_name", "province_id"],
     )
     communes = sync(
         _("Xã, phường từ 01/7/2025"),
@@ -167,6 +169,7 @@ def _province(row, structure, successor=None):
         code=row["provinceCode"],
         name=row["province"],
         short_name=row["provinceShort"],
+        search_name=search_name(row["province"], row["provinceShort"]),
         slug=slugify(anyascii(row["provinceShort"])),
         latitude=row["provinceLat"],
         longitude=row["provinceLon"],
@@ -180,6 +183,7 @@ def _commune(row, structure, province, district=None):
         code=row["wardCode"],
         name=row["ward"],
         short_name=row["wardShort"],
+        search_name=search_name(row["ward"], row["wardShort"]),
         province=province,
         district=district,
         latitude=row["wardLat"],

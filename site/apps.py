@@ -34,6 +34,7 @@ class WebsiteConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
 
         from website import checks  # noqa: F401 — registers the deploy check
+        from website.area_choosers import register_form_fields
         from website.slugs import SlugField, SlugInput
 
         post_migrate.connect(_ensure_roles, sender=self)
@@ -53,3 +54,5 @@ class WebsiteConfig(AppConfig):
         post_page_move.connect(new_generation, dispatch_uid="website-page-moved")
         page_published.connect(sitemaps.purge, dispatch_uid="website-sitemap-published")
         page_unpublished.connect(sitemaps.purge, dispatch_uid="website-sitemap-unpublished")
+        # Every foreign key to an administrative unit gets the searchable area choosers.
+        register_form_fields()

@@ -438,6 +438,23 @@ def link_sections(home):
     home.save_revision().publish()
 
 
+def link_event_participants(home):
+    """Link the demo events' participants named like a school of the directory to its page
+    (run after the institutions demo; an event already linked is left as it is)."""
+    from institutions.models import InstitutionPage
+
+    schools = {page.title: page for page in InstitutionPage.objects.live()}
+    for event in EventPage.objects.descendant_of(home):
+        event = event.get_latest_revision_as_object()
+        participants = list(event.participants.all())
+        linked = [p for p in participants if not p.institution_id and p.name in schools]
+        for participant in linked:
+            participant.institution, participant.name = schools[participant.name], ""
+        if linked:
+            event.participants = participants
+            event.save_revision().publish()
+
+
 def load_standard_pages(home):
     """The pathway and policy pages, in the order of the main menu."""
     # Both pathway pages link to the policy page, so it is made first and then moved after them.
@@ -920,6 +937,7 @@ class SampleEvent:
     online_url: str = ""
     organiser: str
     audiences: tuple[str, ...]
+    # Names; those of the directory's schools are linked by ``link_event_participants``.
     participants: tuple[str, ...] = ()
     registration_url: str = ""
     banner: tuple[str, tuple[str, str]]  # label and colours of the generated image
@@ -1027,9 +1045,9 @@ EVENTS = [
         audiences=("lop-9", "lop-12", "phu-huynh"),
         participants=(
             "Trường Cao đẳng Kỹ thuật Mẫu số 1",
-            "Trường Trung cấp Nghề Mẫu số 2",
-            "Trường Cao đẳng Du lịch Mẫu",
-            "Trung tâm GDNN-GDTX Mẫu số 3",
+            "Trường Cao đẳng Công nghệ Mẫu Hà Nội",
+            "Trường Cao đẳng Du lịch Mẫu Thăng Long",
+            "Trung tâm GDNN-GDTX Mẫu Sóc Sơn",
         ),
         registration_url="https://example.com/dang-ky/ngay-hoi-ha-noi",
         banner=("Ngày hội tuyển sinh – Hà Nội", BLUE),
@@ -1070,9 +1088,9 @@ EVENTS = [
         audiences=("lop-9", "lop-12", "phu-huynh"),
         participants=(
             "Trường Cao đẳng Công nghệ Mẫu",
-            "Trường Cao đẳng Y tế Mẫu",
-            "Trường Trung cấp Du lịch – Khách sạn Mẫu",
-            "Trường Trung cấp Công nghệ Thông tin Mẫu",
+            "Trường Cao đẳng Kỹ thuật Mẫu Sài Gòn",
+            "Trường Trung cấp Mẫu Thủ Đức",
+            "Trung tâm Giáo dục nghề nghiệp Mẫu Củ Chi",
             "Trung tâm GDNN-GDTX Mẫu số 6",
         ),
         registration_url="https://example.com/dang-ky/ngay-hoi-ho-chi-minh",
@@ -1148,7 +1166,11 @@ EVENTS = [
         venue_address="Lô A, khu công nghiệp Mẫu",
         organiser="Trung tâm GDNN-GDTX Mẫu số 5 phối hợp với Công ty TNHH May Mẫu (đơn vị mẫu)",
         audiences=("lop-9", "giao-vien"),
-        participants=("Công ty TNHH May Mẫu", "Trung tâm GDNN-GDTX Mẫu số 5"),
+        participants=(
+            "Công ty TNHH May Mẫu",
+            "Trung tâm GDNN-GDTX Mẫu số 5",
+            "Trung tâm GDNN-GDTX Mẫu Đô Lương",
+        ),
         registration_url="https://example.com/dang-ky/mot-ngay-lam-cong-nhan",
         banner=("Một ngày làm công nhân – Nghệ An", GREEN),
         body=[
@@ -1188,9 +1210,9 @@ EVENTS = [
         audiences=("lop-9", "phu-huynh"),
         participants=(
             "Trường Trung cấp Nghề Mẫu số 2",
-            "Trường Cao đẳng Nông nghiệp Mẫu",
-            "Trường Cao đẳng Kỹ thuật Mẫu số 1",
-            "Trung tâm GDNN-GDTX Mẫu số 7",
+            "Trường Cao đẳng Kỹ thuật Mẫu Cần Thơ",
+            "Trường Trung cấp Nghề Mẫu Tây Đô",
+            "Trung tâm GDNN-GDTX Mẫu Phong Điền",
         ),
         banner=("Ngày hội hướng nghiệp – Cần Thơ", GREEN),
         body=[

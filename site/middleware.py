@@ -71,8 +71,9 @@ class PublicCacheMiddleware:
 
 
 # Wagtail's chooser widgets end with ``<script>new ImageChooser("id", {...});</script>``
-# (wagtail/admin/widgets/chooser.py), which the Content-Security-Policy blocks.
-CHOOSER_SCRIPT = re.compile(r'<script>new (\w+Chooser)\(("[\w-]+"), (\{[^<]*\})\);</script>')
+# (wagtail/admin/widgets/chooser.py; ``new Chooser(…)`` for a generic ChooserViewSet's widget,
+# such as website.area_choosers), which the Content-Security-Policy blocks.
+CHOOSER_SCRIPT = re.compile(r'<script>new (\w*Chooser)\(("[\w-]+"), (\{[^<]*\})\);</script>')
 
 
 class AdminChooserScriptMiddleware:

@@ -1,6 +1,6 @@
 """Login and password-reset throttling, and who the client is behind the proxy.
 
-* Login: django-axes (``AxesStandaloneBackend`` + ``AxesMiddleware``, settings ``AXES_*`` in
+* Login: django-axes (``ThrottlingBackend`` + ``AxesMiddleware``, settings ``AXES_*`` in
   ``settings/base.py``) counts failed logins per account and per address in the database —
   shared by every worker — and locks both out for ``AXES_COOLOFF_TIME`` after
   ``AXES_FAILURE_LIMIT`` failures, with a Vietnamese page (``templates/website/locked_out.html``).
@@ -14,6 +14,8 @@
 
 import hashlib
 
+from axes.backends import AxesStandaloneBackend
+
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
@@ -22,6 +24,18 @@ from django.utils.translation import gettext as _
 from wagtail.admin.views.account import PasswordResetView
 
 RESET_WINDOW_SECONDS = 60 * 60
+
+
+class ThrottlingBackend(AxesStandaloneBackend):
+    """Axes' lock-out check for logins from a request (every web login: Django's login view
+    passes one). Authentication without a request — a management command, the test client's
+    ``login()`` — has no address to count and is not a web login; axes would refuse it with
+    an exception, so here the next backend answers."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username, password, **kwargs)
 
 
 def locked_out(request, original_response=None, credentials=None):

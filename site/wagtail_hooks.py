@@ -8,8 +8,10 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from website import area_choosers
 from website.admin_access import VisibleObjectsAPIMixin, limit_page_chooser
 from website.models import Commune, Province
 
@@ -21,9 +23,14 @@ class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
         return action == "view" and super().user_has_permission(user, action)
 
 
+class AdminUnitSnippetChooserViewSet(SnippetChooserViewSet):
+    register_widget = False  # forms use website.area_choosers instead
+
+
 class AdminUnitViewSet(SnippetViewSet):
     inspect_view_enabled = True
     search_fields = ["name", "code"]
+    chooser_viewset_class = AdminUnitSnippetChooserViewSet
 
     def get_permissions_to_register(self):
         return super().get_permissions_to_register().filter(codename__startswith="view_")
@@ -59,6 +66,11 @@ class AdminUnitsViewSetGroup(SnippetViewSetGroup):
 for model in (Province, Commune):
     register_permission_policy(model, ViewOnlyPermissionPolicy(model))
 register_snippet(AdminUnitsViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_area_choosers():
+    return area_choosers.VIEWSETS
 
 
 @hooks.register("insert_global_admin_js")

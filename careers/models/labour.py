@@ -67,6 +67,26 @@ class LabourFigureQuerySet(models.QuerySet):
     def with_related(self):
         return self.select_related("indicator", "isco_group", "sector", "occupation", "province")
 
+    def national(self):
+        """Published (not sample) figures for the whole country, not of one sector or
+        occupation page."""
+        return self.filter(
+            region="ca-nuoc", province=None, sector=None, occupation=None, is_sample=False
+        )
+
+
+def latest_per(figures, key):
+    """{key(figure): the most recent figure} — by reference date, a year before a quarter or
+    month that ends the same day."""
+    latest = {}
+    for figure in figures:
+        group = key(figure)
+        current = latest.get(group)
+        rank = (figure.reference_date, -len(figure.period))
+        if current is None or rank > (current.reference_date, -len(current.period)):
+            latest[group] = figure
+    return latest
+
 
 class LabourFigure(models.Model):
     """One figure of a labour-market series.

@@ -14,6 +14,20 @@ The data comes from the PyPI package ``vietnamadminunits`` (MIT), loaded by
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from careers.text import fold
+
+
+def search_name(name, short_name):
+    """What the admin's area choosers search: the name folded, "Phường Cầu Giấy" → "phuong
+    cau giay", so that "cau giay" and "Cầu Giấy" both find it."""
+    return fold(name if fold(short_name) in fold(name) else f"{name} {short_name}")
+
+
+class SearchNameMixin:
+    def save(self, *args, **kwargs):
+        self.search_name = search_name(self.name, self.short_name)
+        super().save(*args, **kwargs)
+
 
 class Structure(models.TextChoices):
     CURRENT = "2025", _("Từ 01/7/2025 (34 tỉnh, thành phố)")
@@ -28,11 +42,14 @@ class ProvinceQuerySet(models.QuerySet):
         return self.filter(structure=Structure.LEGACY)
 
 
-class Province(models.Model):
+class Province(SearchNameMixin, models.Model):
     structure = models.CharField(_("hệ thống đơn vị"), max_length=4, choices=Structure.choices)
     code = models.CharField(_("mã"), max_length=2)
     name = models.CharField(_("tên"), max_length=100)
     short_name = models.CharField(_("tên ngắn"), max_length=100)
+    search_name = models.CharField(
+        _("tên không dấu (để tìm)"), max_length=210, editable=False, default=""
+    )
     slug = models.SlugField(_("đường dẫn"), max_length=100)
     latitude = models.FloatField(_("vĩ độ"), null=True, blank=True)
     longitude = models.FloatField(_("kinh độ"), null=True, blank=True)
@@ -61,12 +78,15 @@ class Province(models.Model):
         return self.name
 
 
-class District(models.Model):
+class District(SearchNameMixin, models.Model):
     """A district (quận, huyện, thị xã, thành phố thuộc tỉnh) of the legacy structure."""
 
     code = models.CharField(_("mã"), max_length=3, unique=True)
     name = models.CharField(_("tên"), max_length=100)
     short_name = models.CharField(_("tên ngắn"), max_length=100)
+    search_name = models.CharField(
+        _("tên không dấu (để tìm)"), max_length=210, editable=False, default=""
+    )
     province = models.ForeignKey(
         Province,
         verbose_name=_("tỉnh, thành phố"),
@@ -83,13 +103,16 @@ class District(models.Model):
         return f"{self.name}, {self.province.short_name}"
 
 
-class Commune(models.Model):
+class Commune(SearchNameMixin, models.Model):
     """A commune-level unit (xã, phường, thị trấn, đặc khu) of either structure."""
 
     structure = models.CharField(_("hệ thống đơn vị"), max_length=4, choices=Structure.choices)
     code = models.CharField(_("mã"), max_length=5)
     name = models.CharField(_("tên"), max_length=100)
     short_name = models.CharField(_("tên ngắn"), max_length=100)
+    search_name = models.CharField(
+        _("tên không dấu (để tìm)"), max_length=210, editable=False, default=""
+    )
     province = models.ForeignKey(
         Province,
         verbose_name=_("tỉnh, thành phố"),

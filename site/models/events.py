@@ -185,6 +185,11 @@ class EventPage(RoutablePageMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["participants"] = self.participants.select_related("institution")
+        return context
+
     def get_share_image(self):
         return self.share_image or self.image
 
@@ -218,17 +223,51 @@ class EventPage(RoutablePageMixin, BasePage):
 
 
 class EventParticipant(Orderable):
-    """An institution taking part in an event (a free list until institution pages exist)."""
+    """An institution taking part in an event: a school of the directory (linked, so its page
+    is one click away), or — only for an organisation outside it, such as a lower-secondary
+    school or an enterprise — a name."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="participants")
-    name = models.CharField(_("tên đơn vị"), max_length=250)
+    institution = models.ForeignKey(
+        "institutions.InstitutionPage",
+        verbose_name=_("trường trong danh bạ"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="event_participations",
+    )
+    name = models.CharField(
+        _("tên đơn vị ngoài danh bạ"),
+        max_length=250,
+        blank=True,
+        help_text=_("Chỉ khi đơn vị không có trong danh bạ trường (trường THCS, doanh nghiệp…)."),
+    )
     url = models.URLField(_("trang web"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("url")]
+    panels = [FieldPanel("institution"), FieldPanel("name"), FieldPanel("url")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("đơn vị tham gia")
         verbose_name_plural = _("đơn vị tham gia")
 
     def __str__(self):
-        return self.name
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.institution_id and self.name:
+            raise ValidationError(
+                {"name": _("Đã chọn trường trong danh bạ: để trống tên đơn vị ngoài danh bạ.")}
+            )
+        if not self.institution_id and not self.name.strip():
+            raise ValidationError(
+                {
+                    "institution": _(
+                        "Chọn một trường trong danh bạ, hoặc ghi tên đơn vị ngoài danh bạ."
+                    )
+                }
+            )
+
+    @property
+    def title(self):
+        return self.institution.title if self.institution_id else self.name

@@ -1,4 +1,6 @@
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from wagtail.models import Site
 
@@ -58,3 +60,36 @@ def url_with(context, param, value=None):
 def footer_links(context):
     """The live pages under the home page kept out of the main menu ("about", policies…)."""
     return {"pages": [item for item in top_level_pages(context["request"]) if not item["in_menu"]]}
+
+
+@register.tag("wide_table")
+def wide_table(parser, token):
+    """``{% wide_table label %}<table>…</table>{% endwide_table %}``: a table that may be
+    wider than a phone, in a keyboard-focusable, labelled region that scrolls sideways, with a
+    visible hint (``components/wide_table.html``; one component for every wide table).
+    ``{% wide_table label "cards" %}``: the table's own CSS turns its rows into cards below
+    48rem, so the hint is shown from 48rem only."""
+    bits = token.split_contents()
+    if len(bits) not in (2, 3) or (len(bits) == 3 and bits[2] != '"cards"'):
+        raise template.TemplateSyntaxError('{% wide_table label ["cards"] %}')
+    nodelist = parser.parse(("endwide_table",))
+    parser.delete_first_token()
+    return WideTableNode(parser.compile_filter(bits[1]), nodelist, cards=len(bits) == 3)
+
+
+class WideTableNode(template.Node):
+    def __init__(self, label, nodelist, cards):
+        self.label, self.nodelist, self.cards = label, nodelist, cards
+
+    def render(self, context):
+        count = context.render_context.get("wide_tables", 0) + 1
+        context.render_context["wide_tables"] = count
+        return render_to_string(
+            "components/wide_table.html",
+            {
+                "label": self.label.resolve(context),
+                "table": mark_safe(self.nodelist.render(context)),  # noqa: S308 - rendered template output, already escaped
+                "hint_id": f"bang-rong-{count}",
+                "cards": self.cards,
+            },
+        )

@@ -72,6 +72,17 @@ def desktop(browser, live_server):
     context.close()
 
 
+PASSWORD = "mat-khau-thu-nghiem"
+
+
+def log_in(page, username, password=PASSWORD):
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+
+
 def axe_violations(page):
     """WCAG 2.1 A/AA violations axe-core finds on the current page."""
     from axe_playwright_python.sync_playwright import Axe

@@ -5,13 +5,11 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from institutions.accounts import create_school_account
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import PASSWORD, axe_violations, log_in
 from tests.institutions import factories
 from website.roles import EDITORS
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "mat-khau-thu-nghiem"
 
 
 @pytest.fixture
@@ -24,14 +22,6 @@ def school(home_page):
     editor = User.objects.create_user("bientap-thu", password=PASSWORD)
     editor.groups.add(Group.objects.get(name=EDITORS))
     return school, programme
-
-
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url("**/admin/")
 
 
 def test_staff_update_a_fee_editor_publishes_public_page_shows_it(desktop, school):

@@ -354,7 +354,7 @@ def test_hiring_csv_cells_never_run_as_formulas(client, market, electrician):
         electrician,
         factories.province("Cần Thơ"),
         enterprise='=HYPERLINK("http://x.example","bấm")',
-        position="+cmd|' /C calc'!A0",
+        job_title="+cmd|' /C calc'!A0",
         source="@SUM(1+1)",
     )
     response = client.get("/thi-truong-lao-dong/csv/nhu-cau-tuyen-dung/")

@@ -174,3 +174,7 @@ def test_the_tools_need_only_a_few_kilobytes_of_script_and_no_framework():
     scripts = [Path(finders.find(f"website/js/{name}.js")) for name in ("site", "tools")]
     assert sum(len(path.read_bytes()) for path in scripts) < 4096
     assert "import " not in scripts[1].read_text()  # one plain file, no modules or bundles
+
+
+def test_crawlers_are_kept_out_of_the_keep_links(client):
+    assert "Disallow: /danh-sach-cua-toi/" in client.get("/robots.txt").text

@@ -1,14 +1,12 @@
-import itertools
-import os
 from decimal import Decimal
 
 import pytest
 
 from careers.models import TrainingField
 from tests.careers import factories
+from tests.search.helpers import engine_for
 
 ENGINES = ["database", "elasticsearch"]
-_live_numbers = itertools.count(1)
 
 
 def _occupation(index, title, field, levels, riasec, outlook, pay, **fields):
@@ -231,46 +229,10 @@ def elasticsearch_test_indexes():
 @pytest.fixture(params=ENGINES)
 def engine(request, settings, catalogue):
     """The engine under test, with the catalogue indexed in it."""
-    return _engine(request.param, settings)
+    return engine_for(request.param, settings)
 
 
 @pytest.fixture(params=ENGINES)
 def programme_engine(request, settings, schools):
     """The engine under test, with the catalogue and the schools indexed in it."""
-    return _engine(request.param, settings)
-
-
-def live_server(settings):
-    """The Elasticsearch engine of the test settings, pointed at the server given by
-    ELASTICSEARCH_URL, with indexes of its own (a sub-prefix of the run's prefix), none
-    built yet. Skipped without a server; failing under REQUIRE_ELASTICSEARCH=1."""
-    url = settings.ELASTICSEARCH_TEST_URL
-    if not url:
-        message = "Elasticsearch: ELASTICSEARCH_URL is not set, live contract suite skipped"
-        if os.environ.get("REQUIRE_ELASTICSEARCH") == "1":
-            pytest.fail(f"{message} but REQUIRE_ELASTICSEARCH=1")
-        pytest.skip(message)
-    from search.engines import elasticsearch_engine
-
-    settings.ELASTICSEARCH_URL = url
-    settings.ELASTICSEARCH_INDEX_PREFIX += f"{next(_live_numbers)}-"
-    return elasticsearch_engine()
-
-
-def live_elasticsearch(settings):
-    """``live_server``, with every kind's index rebuilt from the rows of this test."""
-    from search.kinds import kinds
-
-    engine = live_server(settings)
-    for kind in kinds():
-        engine.rebuild(kind)
-    return engine
-
-
-def _engine(name, settings):
-    if name == "database":
-        from search.engines import database_engine
-
-        settings.ELASTICSEARCH_URL = ""
-        return database_engine()
-    return live_elasticsearch(settings)
+    return engine_for(request.param, settings)

@@ -1,3 +1,8 @@
+import itertools
+import os
+
+import pytest
+
 from django.http import QueryDict
 
 from search.contract import parse_query
@@ -18,3 +23,43 @@ def counts(result, facet):
         if facet_result.facet.name == facet:
             return {option.value: option.count for option in facet_result.options}
     return {}
+
+
+_live_numbers = itertools.count(1)
+
+
+def live_server(settings):
+    """The Elasticsearch engine of the test settings, pointed at the server given by
+    ELASTICSEARCH_URL, with indexes of its own (a sub-prefix of the run's prefix), none
+    built yet. Skipped without a server; failing under REQUIRE_ELASTICSEARCH=1."""
+    url = settings.ELASTICSEARCH_TEST_URL
+    if not url:
+        message = "Elasticsearch: ELASTICSEARCH_URL is not set, live contract suite skipped"
+        if os.environ.get("REQUIRE_ELASTICSEARCH") == "1":
+            pytest.fail(f"{message} but REQUIRE_ELASTICSEARCH=1")
+        pytest.skip(message)
+    from search.engines import elasticsearch_engine
+
+    settings.ELASTICSEARCH_URL = url
+    settings.ELASTICSEARCH_INDEX_PREFIX += f"{next(_live_numbers)}-"
+    return elasticsearch_engine()
+
+
+def live_elasticsearch(settings):
+    """``live_server``, with every kind's index rebuilt from the rows of this test."""
+    from search.kinds import kinds
+
+    engine = live_server(settings)
+    for kind in kinds():
+        engine.rebuild(kind)
+    return engine
+
+
+def engine_for(name, settings):
+    """The database engine, or the live Elasticsearch one with this test's rows indexed."""
+    if name == "database":
+        from search.engines import database_engine
+
+        settings.ELASTICSEARCH_URL = ""
+        return database_engine()
+    return live_elasticsearch(settings)

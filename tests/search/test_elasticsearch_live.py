@@ -13,8 +13,14 @@ import pytest
 
 from search.kinds import get_kind
 from tests.institutions import factories as school_factories
-from tests.search.conftest import live_elasticsearch, live_server
-from tests.search.helpers import counts, run, titles
+from tests.search.helpers import (
+    counts,
+    engine_for,
+    live_elasticsearch,
+    live_server,
+    run,
+    titles,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -69,22 +75,13 @@ def test_publish_unpublish_delete_then_search(
     assert run(engine, "").total == 6
 
 
-def _engine(name, settings):
-    if name == "database":
-        from search.engines import database_engine
-
-        settings.ELASTICSEARCH_URL = ""
-        return database_engine()
-    return live_elasticsearch(settings)
-
-
 @pytest.mark.parametrize("engine_name", ["database", "elasticsearch"])
 def test_a_selected_value_beyond_the_buckets_keeps_its_true_count(
     schools, settings, monkeypatch, engine_name
 ):
     """With the occupation facet limited to one shown value (so Elasticsearch asks for two
     buckets), an occupation selected from outside them still shows its true count."""
-    engine = _engine(engine_name, settings)
+    engine = engine_for(engine_name, settings)
     kind = get_kind("programmes")
     facets = tuple(
         dataclasses.replace(facet, limit=1) if facet.name == "occupation" else facet
@@ -113,7 +110,7 @@ def test_admission_open_now_at_half_past_midnight_in_vietnam(schools, settings, 
         admission_start=datetime.date(2026, 4, 1),
         admission_end=datetime.date(2026, 4, 10),
     )
-    engine = _engine(engine_name, settings)
+    engine = engine_for(engine_name, settings)
     instant = datetime.datetime(2026, 3, 31, 17, 30, tzinfo=datetime.UTC)
     with mock.patch("django.utils.timezone.now", return_value=instant):
         result = run(engine, "dang-tuyen=co", kind="programmes")

@@ -36,6 +36,21 @@ def test_page_renders_results_facets_and_chips(client, catalogue):
     assert response["Cache-Control"].startswith("public")
 
 
+def test_results_first_filters_behind_loc_and_one_search_box(client, catalogue):
+    html = client.get(PAGE, {"q": "dien", "trinh-do": "cao-dang"}).content.decode()
+    # The header's search box is not repeated on the search page.
+    assert html.count('type="search"') == 1
+    assert 'id="site-search-q"' not in html
+    # The count, then the chips, then the "Lọc" panel (closed <details>), then the results.
+    assert '<details class="search-filters" data-search-filters>' in html
+    marks = ("search-count", "search-chips", "<summary", "search-hits")
+    order = [html.index(mark) for mark in marks]
+    assert order == sorted(order)
+    assert "(1 đang chọn)" in html
+    other = client.get("/").content.decode()
+    assert 'id="site-search-q"' in other  # every other page keeps the header's box
+
+
 def test_page_without_query_lists_everything(client, catalogue):
     response = client.get(PAGE)
     assert response.status_code == 200
@@ -52,7 +67,8 @@ def test_empty_result_suggests_what_to_change(client, catalogue):
 
 def test_typo_says_the_results_are_near_matches(client, catalogue):
     html = client.get(PAGE, {"q": "ke tona"}).content.decode()
-    assert "gần giống" in html
+    assert "Kết quả gần đúng" in html
+    assert "(gần đúng)" in html
     assert "Kế toán doanh nghiệp" in html
 
 

@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.test import Client
 
 from taggit.models import Tag
 from wagtail.images import get_image_model
@@ -68,9 +69,20 @@ def test_command_prints_what_it_made_and_how_to_log_in(demo_places, media):
     assert "quantri, mật khẩu quantri@demo" in output
     assert "bientap, mật khẩu bientap@demo" in output
 
+    # The events' participants that are schools of the directory are linked to their pages.
+    linked = EventParticipant.objects.filter(institution__isnull=False, page__live=True)
+    assert linked.count() >= 10 and not linked.exclude(name="").exists()
+    free = EventParticipant.objects.filter(institution__isnull=True)
+    titles = set(linked.values_list("institution__title", flat=True))
+    assert not titles & set(free.values_list("name", flat=True))
+    event = EventPage.objects.get(pk=linked.first().page_id)
+    assert f'href="{linked.first().institution.url}"' in Client().get(event.url).text
+    revisions = Revision.objects.count()
+
     out = io.StringIO()
     call_command("load_demo", stdout=out)
     assert "không tạo thêm gì" in out.getvalue()
+    assert Revision.objects.count() == revisions
 
 
 def test_second_run_creates_nothing_and_keeps_event_dates(demo):

@@ -180,3 +180,87 @@ def test_validation_messages_are_vietnamese(events):
     assert messages["end"] == ["Thời gian kết thúc phải sau thời gian bắt đầu."]
     assert messages["commune"] == ["Xã, phường này không thuộc tỉnh, thành phố đã chọn."]
     assert messages["venue_name"] == ["Cần có địa điểm hoặc đường dẫn tham gia trực tuyến."]
+
+
+@pytest.fixture
+def school(home_page):
+    from tests.institutions import factories as school_factories
+
+    index = school_factories.index(home_page)
+    return school_factories.institution(
+        index, "Trường Cao đẳng Kỹ thuật Mẫu Cần Thơ", province=factories.province()
+    )
+
+
+def test_participants_come_from_the_directory_and_link_to_the_school(client, events, school):
+    page = factories.event(events, title="Ngày hội Cần Thơ")
+    page.participants.create(institution=school)
+    page.participants.create(name="Trường THCS Mẫu A")
+    page.participants.create(name="Công ty Mẫu", url="https://example.vn")
+    page.save_revision().publish()
+    html = client.get(page.url).text
+    assert f'<a href="{school.url}">Trường Cao đẳng Kỹ thuật Mẫu Cần Thơ</a>' in html
+    assert "<li>Trường THCS Mẫu A</li>" in html
+    assert '<a href="https://example.vn" rel="noopener">Công ty Mẫu</a>' in html
+
+    school.unpublish()
+    html = client.get(page.url).text
+    assert "<li>Trường Cao đẳng Kỹ thuật Mẫu Cần Thơ</li>" in html  # no link to a hidden page
+
+
+def test_a_participant_is_a_school_or_a_name_not_both_nor_neither(events, school):
+    from website.models import EventParticipant
+
+    page = factories.event(events)
+    with pytest.raises(ValidationError) as both:
+        EventParticipant(page=page, institution=school, name="Trường khác").full_clean()
+    assert "để trống tên đơn vị ngoài danh bạ" in str(both.value)
+    with pytest.raises(ValidationError) as neither:
+        EventParticipant(page=page, name=" ").full_clean()
+    assert "Chọn một trường trong danh bạ" in str(neither.value)
+
+
+def test_the_editor_chooses_participants_from_the_directory(admin_client, events, school):
+    from wagtail.admin.widgets import AdminPageChooser
+
+    html = admin_client.get(f"/admin/pages/add/website/eventpage/{events.pk}/").text
+    assert "Trường trong danh bạ" in html and "Tên đơn vị ngoài danh bạ" in html
+    form_class = factories.EventPage.get_edit_handler().get_form_class()
+    widget = form_class.formsets["participants"].form.base_fields["institution"].widget
+    assert isinstance(widget, AdminPageChooser)
+    assert [model.__name__ for model in widget.target_models] == ["InstitutionPage"]
+
+
+def test_the_migration_links_free_text_participants_that_match_a_school(events, school):
+    import importlib
+
+    from django.apps import apps
+
+    from website.models import EventParticipant
+
+    migration = importlib.import_module("website.migrations.0005_editors_link_participants")
+    page = factories.event(events)
+    page.participants.create(name="TRƯỜNG CAO ĐẲNG KỸ THUẬT MẪU CẦN THƠ")
+    page.participants.create(name="Trường THCS Mẫu A")
+    page.save_revision().publish()
+
+    migration.link(apps, None)
+
+    linked, free = EventParticipant.objects.filter(page=page).order_by("sort_order", "pk")
+    assert (linked.institution_id, linked.name) == (school.pk, "")
+    assert (free.institution_id, free.name) == (None, "Trường THCS Mẫu A")
+    page = factories.EventPage.objects.get(pk=page.pk)
+    rows = page.get_latest_revision().content["participants"]
+    assert [(row["institution"], row["name"]) for row in rows] == [
+        (school.pk, ""),
+        (None, "Trường THCS Mẫu A"),
+    ]
+    editing = page.get_latest_revision_as_object()
+    assert sorted(p.title for p in editing.participants.all()) == sorted(
+        [school.title, "Trường THCS Mẫu A"]
+    )
+
+    migration.unlink(apps, None)
+    assert sorted(
+        EventParticipant.objects.filter(page=page).values_list("name", flat=True)
+    ) == sorted([school.title, "Trường THCS Mẫu A"])

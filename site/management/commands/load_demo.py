@@ -7,7 +7,13 @@ from wagtail.models import Site
 
 from careers.demo import demo_data_officer_accounts, load_careers_demo
 from institutions.demo import load_institutions_demo
-from website.demo import MissingAdminUnits, link_sections, load_demo, order_sections
+from website.demo import (
+    MissingAdminUnits,
+    link_event_participants,
+    link_sections,
+    load_demo,
+    order_sections,
+)
 
 LOCAL_SERVER = "http://127.0.0.1:8000"
 
@@ -30,6 +36,7 @@ class Command(BaseCommand):
         home = Site.objects.get(is_default_site=True).root_page.specific
         load_careers_demo(home, self.stdout)
         school_accounts = load_institutions_demo(home, self.stdout)
+        link_event_participants(home)
         order_sections(home)
         link_sections(home)
         accounts = [*summary.accounts, *school_accounts, *demo_data_officer_accounts()]

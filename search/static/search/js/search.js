@@ -7,7 +7,17 @@
   if (!form || !window.fetch || !window.DOMParser) {
     return;
   }
-  const regions = ["[data-search-results]", ".search-facets"];
+  const regions = [
+    "[data-search-summary]",
+    "[data-filter-count]",
+    "[data-search-results]",
+    ".search-facets",
+  ];
+  // Wide screens show the filters beside the results; phones keep them behind "Lọc".
+  const filters = form.querySelector("[data-search-filters]");
+  if (filters && window.matchMedia("(min-width: 60rem)").matches) {
+    filters.open = true;
+  }
   let controller = null;
 
   const urlFromForm = () => {

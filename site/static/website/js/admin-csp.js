@@ -5,7 +5,7 @@
 (() => {
   const widgets = ["initDateChooser", "initTimeChooser", "initDateTimeChooser"];
   const panels = ["InlinePanel", "MultipleChooserPanel"];
-  const isChooser = (name) => /^\w+Chooser$/.test(name) && typeof window[name] === "function";
+  const isChooser = (name) => /^\w*Chooser$/.test(name) && typeof window[name] === "function";
   const started = new WeakSet();
 
   const startAll = (root) => {

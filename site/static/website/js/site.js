@@ -6,3 +6,16 @@ document.addEventListener("change", (event) => {
     form.requestSubmit();
   }
 });
+
+// Wide tables: the sideways-scrolling hint (shown without JavaScript) only where the table
+// really is wider than its region.
+const fitTables = () => {
+  for (const region of document.querySelectorAll(".table-scroll")) {
+    const hint = document.getElementById(region.getAttribute("aria-describedby"));
+    if (hint) {
+      hint.hidden = region.scrollWidth <= region.clientWidth;
+    }
+  }
+};
+fitTables();
+window.addEventListener("resize", fitTables);
