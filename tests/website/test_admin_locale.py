@@ -187,3 +187,13 @@ def test_a_submission_says_how_long_ago_in_vietnamese(admin_client, home_page):
     html = admin_client.get(f"/admin/pages/{page.pk}/edit/").text
     assert re.search(r"Đã gửi tới [^<]*(\d+\xa0giây trước|vừa mới đây)", html)
     assert "seconds ago" not in html and "a second ago" not in html
+
+
+@pytest.mark.django_db
+def test_the_labour_figures_list_has_vietnamese_column_headings(admin_client):
+    from tests.careers import factories as careers_factories
+
+    careers_factories.figure()
+    html = admin_client.get("/admin/snippets/careers/labourfigure/").text
+    assert "Địa bàn" in html and "Nghề, ngành" in html
+    assert "Area label" not in html and "Subject label" not in html
