@@ -20,8 +20,8 @@ def test_a_parent_searches_from_the_header_without_diacritics(phone, occupations
     phone.get_by_role("search").get_by_role("button", name="Tìm").click()
     phone.wait_for_url("**/tim-kiem/?q=dien*")
     results = phone.locator("main")
-    assert results.get_by_role("link", name="Điện công nghiệp").is_visible()
-    assert results.get_by_role("link", name="Điện dân dụng").is_visible()
+    assert results.get_by_role("link", name="Điện công nghiệp", exact=True).is_visible()
+    assert results.get_by_role("link", name="Điện dân dụng", exact=True).is_visible()
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     from tests.browser.conftest import axe_violations
 
