@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from search.kinds import RELEVANCE, VALUE_PATTERN
 from search.text import MAX_QUERY_LENGTH, analyse
-from website.parsing import strict_int
+from website.parsing import is_ascii_digits
 
 MAX_PAGE = 500
 MAX_VALUES_PER_FACET = 30
@@ -214,11 +214,10 @@ def parse_query(kind, params, strict=False):
     page = 1
     page_raw = params.get(PAGE_PARAM, "")
     if page_raw:
-        page = strict_int(page_raw)
-        if page is None:
-            page = 1
+        if not is_ascii_digits(page_raw):
             errors.append(_("Số trang phải là một số nguyên dương."))
         else:
+            page = int(page_raw)
             if page < 1 or page > MAX_PAGE:
                 errors.append(_("Số trang phải từ 1 đến %(max)s.") % {"max": MAX_PAGE})
                 page = min(max(page, 1), MAX_PAGE)
