@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from search.kinds import RELEVANCE, VALUE_PATTERN
 from search.text import MAX_QUERY_LENGTH, analyse
-from website.parsing import is_ascii_digits, strict_int
+from website.parsing import is_ascii_digits
 
 MAX_PAGE = 500
 MAX_VALUES_PER_FACET = 30
@@ -219,14 +219,13 @@ def parse_query(kind, params, strict=False):
     page = 1
     page_raw = params.get(PAGE_PARAM, "")
     if page_raw:
-        page = strict_int(page_raw, maximum=MAX_PAGE)
-        if page is None and not is_ascii_digits(page_raw):
-            page = 1
+        if not is_ascii_digits(page_raw):
             errors.append(_("Số trang phải là một số nguyên dương."))
-        elif page is None or page < 1:
-            # Digits, but too many for a page number, or zero.
-            errors.append(_("Số trang phải từ 1 đến %(max)s.") % {"max": MAX_PAGE})
-            page = 1 if page is not None else MAX_PAGE
+        else:
+            page = int(page_raw)
+            if page < 1 or page > MAX_PAGE:
+                errors.append(_("Số trang phải từ 1 đến %(max)s.") % {"max": MAX_PAGE})
+                page = min(max(page, 1), MAX_PAGE)
 
     if strict and errors:
         raise QueryError(errors)

@@ -386,7 +386,7 @@ def test_permission_matrix(client, world, role, action):
     assert action(client, world) is (action in EXPECTED[role])
 
 
-def test_documents_of_a_private_collection_are_served_only_after_login(client, school_b):
+def test_documents_of_a_private_collection_are_served_only_after_login(client, school_b, staff_b):
     """Documents are served through Wagtail's permission-checked view (serve_view): a
     collection made private keeps its files from anonymous downloads by URL."""
     from wagtail.models import CollectionViewRestriction
