@@ -8,6 +8,7 @@ from tests import factories
 from tests.browser.conftest import axe_violations
 from tests.careers import factories as careers
 from tests.institutions import factories as schools
+from tests.website.test_wide_tables import comparison_page
 
 pytestmark = pytest.mark.browser
 
@@ -153,15 +154,7 @@ def test_the_after_grade_9_comparison_scrolls_in_a_labelled_region(phone, home_p
         ["THPT", "Trường THPT công lập, tư thục", "3 năm", "Bằng tốt nghiệp THPT"],
         ["Trung cấp", "Trường trung cấp, cao đẳng", "1–2 năm học", "Bằng tốt nghiệp trung cấp"],
     ]
-    table = {
-        "data": rows,
-        "first_row_is_table_header": True,
-        "first_col_is_header": False,
-        "table_caption": "So sánh các con đường sau lớp 9",
-    }
-    page = factories.standard(home_page, title="Sau lớp 9", slug="sau-lop-9")
-    page.body = [("table", table)]
-    page.save_revision().publish()
+    comparison_page(home_page, rows)
     phone.goto("/sau-lop-9/")
     assert_wide_table_region(phone, "So sánh các con đường sau lớp 9")
     assert axe_violations(phone) == []

@@ -11,6 +11,20 @@ from tests.institutions import factories as schools
 pytestmark = pytest.mark.django_db
 
 
+def comparison_page(home_page, rows):
+    """/sau-lop-9/ with an editor's table (a TableBlock) comparing the paths after grade 9."""
+    table = {
+        "data": rows,
+        "first_row_is_table_header": True,
+        "first_col_is_header": False,
+        "table_caption": "So sánh các con đường sau lớp 9",
+    }
+    page = factories.standard(home_page, title="Sau lớp 9", slug="sau-lop-9")
+    page.body = [("table", table)]
+    page.save_revision().publish()
+    return page
+
+
 def test_the_component_wraps_a_table_in_a_labelled_focusable_region():
     html = Template(
         "{% load website_tags %}{% wide_table label %}<table><tr><td>1</td></tr></table>"
@@ -31,14 +45,6 @@ def test_the_wide_tables_of_the_site_use_it(client, home_page):
     school = schools.institution(schools.index(home_page), outcomes=2)
     html = client.get(school.url).content.decode()
     assert 'role="region" tabindex="0" aria-label="Tỉ lệ có việc làm sau tốt nghiệp, theo' in html
-    table = {
-        "data": [["Con đường", "Học ở đâu"], ["THPT", "Trường THPT"]],
-        "first_row_is_table_header": True,
-        "first_col_is_header": False,
-        "table_caption": "So sánh các con đường sau lớp 9",
-    }
-    page = factories.standard(home_page, title="Sau lớp 9", slug="sau-lop-9")
-    page.body = [("table", table)]
-    page.save_revision().publish()
+    comparison_page(home_page, [["Con đường", "Học ở đâu"], ["THPT", "Trường THPT"]])
     html = client.get("/sau-lop-9/").content.decode()
     assert 'role="region" tabindex="0" aria-label="So sánh các con đường sau lớp 9"' in html
