@@ -72,7 +72,7 @@ def test_a_student_on_a_phone_finds_an_event_and_adds_it_to_the_calendar(phone, 
     assert download.suggested_filename.endswith(".ics")
     with open(download.path(), "rb") as ics:
         (event,) = Calendar.from_ical(ics.read()).walk("VEVENT")
-    assert str(event["summary"]) == "Ngày hội tuyển sinh Cần Thơ"
+    assert str(event["summary"]) == "[Dữ liệu mẫu] Ngày hội tuyển sinh Cần Thơ"
     assert phone.console_errors == []
 
 
