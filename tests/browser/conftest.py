@@ -1,6 +1,5 @@
 """End-to-end tests in Debian's Chromium, driven by Playwright (never `playwright install`)."""
 
-import json
 import os
 import shutil
 
@@ -97,19 +96,6 @@ def axe_violations(page):
         f"{violation['id']}: {[node['target'] for node in violation['nodes']]}"
         for violation in results.response["violations"]
     ]
-
-
-@pytest.fixture(scope="session")
-def migrated_content(django_db_setup, django_db_blocker):
-    """What the migrations put in the database (home page, site, roles), serialised once.
-
-    Content types come first: Wagtail's Task.__init__ looks one up while a task is being
-    deserialised, and would otherwise create it ahead of the serialised row.
-    """
-    with django_db_blocker.unblock():
-        objects = json.loads(connection.creation.serialize_db_to_string())
-    objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
-    return json.dumps(objects)
 
 
 @pytest.fixture

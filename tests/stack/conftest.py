@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import home_page, migrated_content  # noqa: F401 - live-server content
+from tests.browser.conftest import home_page  # noqa: F401 - live-server content
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
