@@ -60,7 +60,7 @@ def build_row(page):
     tokens += [f"riasec={letter}" for letter in page.riasec_letters]
     if field:
         tokens.append(f"field={field.code}")
-    if page.outlook:
+    if page.outlook and page.outlook_shown:  # a claim with no source is not a fact to filter on
         tokens.append(f"outlook={page.outlook}")
     if page.pay_band:
         tokens.append(f"pay={page.pay_band}")

@@ -16,6 +16,7 @@ def _occupation(index, title, field, levels, riasec, outlook, pay, **fields):
         levels=levels,
         riasec_code=riasec,
         outlook=outlook,
+        outlook_source="Dự báo nhu cầu lao động (nguồn kiểm thử)" if outlook else "",
         pay_start_min=Decimal(pay) if pay else None,
         training_field=TrainingField.objects.get(code=field),
         **fields,

@@ -95,6 +95,18 @@ def test_values_of_one_facet_are_ored_facets_are_anded(engine):
     assert counts(result, "field") == {"51": 1, "52": 1, "81": 1}
 
 
+def test_an_outlook_claim_without_a_source_is_not_counted(engine, catalogue):
+    """ "Nhu cầu tăng" with no source and no sample label is not shown as fact on the page,
+    so the Triển vọng facet neither counts nor finds it."""
+    page = catalogue["dien-cn"]
+    page.outlook_source = ""
+    page.outlook_is_sample = False
+    page.save_revision().publish()
+    result = run(engine, "trien-vong=tang")
+    assert sorted(titles(result)) == ["Kỹ thuật chế biến món ăn", "Điện tử công nghiệp"]
+    assert counts(result, "outlook")["tang"] == 2
+
+
 def test_text_and_facets_together(engine):
     result = run(engine, "q=dien&trinh-do=cao-dang&thu-nhap=7-10")
     assert sorted(titles(result)) == ["Điện công nghiệp", "Điện tử công nghiệp"]
