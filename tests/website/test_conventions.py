@@ -1,6 +1,7 @@
 """Rules of the repository that no page shows: frozen migrations, documented configuration."""
 
 import ast
+import re
 import tomllib
 from pathlib import Path
 
@@ -69,3 +70,51 @@ def test_no_migration_imports_application_code():
         if (imports := application_imports(path.read_text(), first_party))
     }
     assert offenders == {}
+
+
+READS = [
+    re.compile(
+        r"""(?:environ(?:\.get|\.setdefault)?|getenv|env_list|env\.get)\(\s*["']([A-Z][A-Z0-9_]*)["']"""
+    ),
+    re.compile(r"""environ\[\s*["']([A-Z][A-Z0-9_]*)["']\s*\]"""),
+]
+
+
+def environment_variables(*folders):
+    names = set()
+    for folder in folders:
+        for path in (ROOT / folder).rglob("*.py"):
+            source = path.read_text()
+            for pattern in READS:
+                names.update(pattern.findall(source))
+    return names
+
+
+def readme_table_variables():
+    """The variables the first column of the README's configuration table names."""
+    text = (ROOT / "README.md").read_text()
+    table = text.split("| variable | meaning |", 1)[1].split("\n\n", 1)[0]
+    return {
+        name
+        for line in table.splitlines()
+        if line.startswith("|")
+        for name in re.findall(r"`([A-Z][A-Z0-9_]*)`", line.split("|")[1])
+    }
+
+
+def test_the_readme_documents_every_environment_variable():
+    read = environment_variables("site/settings", "deploy")
+    # dj_database_url.config() reads DATABASE_URL itself.
+    read.add("DATABASE_URL")
+    assert {"SECRET_KEY", "CSRF_TRUSTED_ORIGINS", "GUNICORN_WORKERS"} <= read
+    assert sorted(read - readme_table_variables()) == []
+
+
+def test_the_readme_links_stay_in_the_repository():
+    text = (ROOT / "README.md").read_text()
+    targets = re.findall(r"\]\(([^)#]+)", text) + re.findall(r"`(\.\./[^`]*)`", text)
+    local = [target for target in targets if "://" not in target]
+    assert "docs/architecture.md" in local
+    outside = [target for target in local if not (ROOT / target).resolve().is_relative_to(ROOT)]
+    missing = [target for target in local if not (ROOT / target).exists()]
+    assert outside == [] and missing == []
