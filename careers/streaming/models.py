@@ -349,7 +349,7 @@ class StreamingFigure(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
             self.document,
         )
 
-    def clean(self):  # noqa: C901 — one check per rule
+    def clean(self):
         super().clean()
         errors = {}
         year = year_of_period(self.period)
