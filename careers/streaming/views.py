@@ -349,6 +349,11 @@ def _dashboard_figures(figures, year):
     return _loaded(figures.filter(shown))
 
 
+def statistics_sections(page, request):
+    """/thong-ke/: the live, public sections under it."""
+    return {"sections": page.get_children().live().public().specific()}
+
+
 def dashboard_context(page, request):
     provinces = published_provinces()
     slug = request.GET.get("tinh", "")

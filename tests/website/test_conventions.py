@@ -128,6 +128,6 @@ def test_every_section_index_names_a_context_builder_that_exists():
     from website.models.pages import SectionIndexPage
 
     sections = [model for model in get_page_models() if issubclass(model, SectionIndexPage)]
-    assert len(sections) >= 4
+    assert len(sections) >= 5
     for model in sections:
         assert callable(import_string(model.context_builder)), model
