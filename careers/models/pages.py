@@ -42,7 +42,7 @@ class OccupationIndexPage(SectionIndexPage):
     """/nghe-nghiep/: every occupation, by field, interest type, level and A–Z."""
 
     subpage_types = ["careers.OccupationPage"]
-    context_builder = "careers.listing.occupation_listing"
+    context_builder = "careers.context.occupation_listing"
 
     class Meta:
         verbose_name = _("danh sách nghề")
@@ -267,7 +267,7 @@ class OccupationPage(BasePage):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from careers.occupation import occupation_context
+        from careers.context import occupation_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(occupation_context(self))

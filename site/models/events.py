@@ -60,7 +60,7 @@ EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 class EventIndexPage(SectionIndexPage):
     subpage_types = ["website.EventPage"]
-    context_builder = "website.listing.event_listing"
+    context_builder = "website.context.event_listing"
 
     class Meta:
         verbose_name = _("danh sách sự kiện")

@@ -38,7 +38,7 @@ class NewsPageTag(TaggedItemBase):
 
 class NewsIndexPage(SectionIndexPage):
     subpage_types = ["website.NewsPage"]
-    context_builder = "website.listing.news_listing"
+    context_builder = "website.context.news_listing"
 
     class Meta:
         verbose_name = _("danh sách tin tức")
