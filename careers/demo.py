@@ -13,7 +13,6 @@ from careers import demo_content as content
 from careers.gso import import_gso_yearbook
 from careers.importers import (
     SERIES_COLUMNS,
-    ImportResult,
     import_isco,
     import_series,
     import_series_rows,
@@ -32,8 +31,9 @@ from careers.models import (
     TrainingField,
 )
 from careers.streaming_import import load_real_figures
-from careers.text import fold
 from website.models.areas import Province, Structure
+from website.tables import ImportResult
+from website.text import fold
 
 
 def _say(stdout, message):

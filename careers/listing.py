@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from careers.models import OccupationPage, RiasecType, TrainingField, TrainingLevel
-from careers.text import VIETNAMESE_ALPHABET
+from website.text import VIETNAMESE_ALPHABET
 
 PER_PAGE = 24
 

@@ -1,7 +1,6 @@
 """What an occupation page shows beyond its own fields, in a fixed number of queries
 whatever the number of routes, related occupations, figures or hiring needs."""
 
-from django.apps import apps
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
@@ -139,13 +138,11 @@ def group_figures(figures):
 
 
 def training_programmes(page):
-    """Programmes that train for this occupation, by relation (institutions app, later).
+    """The live programmes that train for this occupation, each with its ``institution``.
 
-    Contract for the institutions issue: ProgramPage gets a many-to-many ``occupations``
-    to OccupationPage with ``related_name="programmes"``.
+    Read through the reverse relation ``programmes`` that a programme's ``occupations`` gives
+    the occupation (institutions app): occupations know nothing of schools.
     """
-    if page.pk is None or not apps.is_installed("institutions") or not hasattr(page, "programmes"):
+    if page.pk is None or not hasattr(page, "programmes"):
         return []
-    from institutions.context import with_institutions
-
-    return with_institutions(page.programmes.live().filter(retired=False).order_by("title")[:50])
+    return page.programmes.live().filter(retired=False).order_by("title")[:50].with_institutions()

@@ -115,7 +115,7 @@ hooks.register("filter_admin_objects", streaming_admin.figures_in_area)
 @hooks.register("register_admin_urls")
 def register_import_url():
     return [
-        path("careers/import/", views.import_series_view, name="careers_import_series"),
+        path("careers/import/", views.SeriesImportView.as_view(), name="careers_import_series"),
         path(
             "careers/phan-luong/nhap/",
             streaming_admin.import_view,

@@ -17,7 +17,6 @@ from decimal import Decimal
 from django.db import transaction
 
 from careers.models import OccupationPage, TrainingField
-from careers.text import fold
 from institutions.accounts import ensure_school_access
 from institutions.models import (
     InstitutionIndexPage,
@@ -41,6 +40,7 @@ from website.demo import (
     get_or_create_page,
 )
 from website.models import Commune, Province, Structure
+from website.text import fold
 
 INDEX = {
     "title": "Trường và ngành học",

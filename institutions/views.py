@@ -15,12 +15,12 @@ from wagtail.admin.views.reports.page_types_usage import (
     PageTypesUsageReportView as WagtailPageTypesUsageReportView,
 )
 
-from careers.importers import ImportFileError
 from institutions import importers, shortlist
 from institutions.accounts import AccountError, create_school_account
 from institutions.forms import ProgrammeUploadForm, SchoolAccountForm
 from institutions.models import InstitutionPage
 from institutions.permissions import can_upload_programmes, is_school_staff, school_institutions
+from website.tables import ImportFileError
 
 
 def manages_every_school(user):
