@@ -26,7 +26,6 @@ from careers.models import (
     TrainingField,
     make_figure_key,
 )
-from website import tables
 from website.models.areas import Province, Structure
 from website.tables import (
     MB,
@@ -35,6 +34,7 @@ from website.tables import (
     ImportResult,
     Limits,
     RowChecker,
+    RowError,
     cell_text,
     map_columns,
     parse_bool,
@@ -96,16 +96,6 @@ FIGURE_MESSAGES = {
     ("source", "blank"): gettext_lazy("bắt buộc: mỗi số liệu phải có nguồn."),
     "one_subject": gettext_lazy("chỉ điền một trong ba cột “nhóm nghề”, “ngành kinh tế”, “nghề”."),
 }
-
-
-class RowError(tables.RowError):
-    """The streaming importer's base until it moves into its own package (issue 12): the
-    labels are its class attribute. Every other importer uses ``website.tables.RowError``."""
-
-    labels = COLUMN_LABELS
-
-    def __init__(self, row, column, message):
-        super().__init__(row, column, message, type(self).labels)
 
 
 # Reading files: website.tables (hard limits before parsing) ------------------------------
@@ -184,7 +174,7 @@ def validate_series_rows(body, positions, lookups, progress=None):
             )
             if key in seen:
                 row_errors.append(
-                    tables.RowError(
+                    RowError(
                         number,
                         None,
                         _(
@@ -374,7 +364,7 @@ def import_series(file, filename, progress=None):
         header, body = read_table(file, filename, SERIES_LIMITS)
         positions = map_columns(header, SERIES_COLUMNS, INFORMATION_COLUMNS)
     except ImportFileError as error:
-        result.errors.append(tables.RowError(None, None, str(error)))
+        result.errors.append(RowError(None, None, str(error)))
         return result
     return import_series_rows(body, positions, result, progress)
 
@@ -383,9 +373,7 @@ def import_series_rows(body, positions, result=None, progress=None):
     result = result or ImportResult()
     result.rows = len(body)
     if not body:
-        result.errors.append(
-            tables.RowError(None, None, _("Tệp chỉ có dòng tiêu đề, không có số liệu."))
-        )
+        result.errors.append(RowError(None, None, _("Tệp chỉ có dòng tiêu đề, không có số liệu.")))
         return result
     rows, errors = validate_series_rows(body, positions, Lookups(), progress)
     if errors:

@@ -2,10 +2,6 @@
 
 from django import template
 
-# The streaming models import ``so`` from here until they move into their own package
-# (issue 12); it is ``website.numbers.so``.
-from website.numbers import so  # noqa: F401
-
 register = template.Library()
 
 
