@@ -197,7 +197,7 @@ class StreamingLookups:
         return None
 
 
-def _clean_row(number, cells, lookups, allowed):  # noqa: C901 — one lookup per column
+def _clean_row(number, cells, lookups, allowed):
     """Read one row: each cell parsed and its area looked up here, the figure it makes checked
     by ``StreamingFigure``'s own rules."""
     check = RowChecker(number, cells, LABELS)
