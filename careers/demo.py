@@ -5,6 +5,7 @@ The texts live in careers/demo_content.py; pay and hiring figures there are samp
 """
 
 import datetime
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -33,6 +34,7 @@ from careers.models import (
 )
 from careers.streaming_import import load_real_figures
 from careers.text import fold
+from website.demo import Demo
 from website.models.areas import Province, Structure
 
 
@@ -320,3 +322,11 @@ def load_careers_demo(home_page, stdout=None):
         load_sample_demand(pages, stdout)
     with transaction.atomic():
         load_streaming_demo(home_page, stdout)
+
+
+def _load(run):
+    load_careers_demo(run.home, run.stdout)
+    run.accounts.extend(demo_data_officer_accounts())
+
+
+CAREERS_DEMO = Demo(Path(__file__).parent / "demo", after=_load)
