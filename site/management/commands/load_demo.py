@@ -4,13 +4,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from careers.demo import CAREERS_DEMO
+from careers.streaming.demo import STREAMING_DEMO
 from institutions.demo import INSTITUTIONS_DEMO
 from website.demo import SITE_DEMO, MissingDemoData, load_demo
 
 LOCAL_SERVER = "http://127.0.0.1:8000"
 # Each app's demo, in the order they refer to each other: programmes name occupations, the
 # site's events name schools of the directory, and the site orders the home page's sections.
-DEMOS = [CAREERS_DEMO, INSTITUTIONS_DEMO, SITE_DEMO]
+DEMOS = [CAREERS_DEMO, STREAMING_DEMO, INSTITUTIONS_DEMO, SITE_DEMO]
 
 
 class Command(BaseCommand):
