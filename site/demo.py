@@ -37,7 +37,7 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Collection, Page, Revision, Site
+from wagtail.models import Collection, Orderable, Page, Revision, Site
 from wagtail.utils.file import hash_filelike
 
 IMAGE_COLLECTION = "Ảnh mẫu"
@@ -76,19 +76,26 @@ class Demo:
     when_missing: str = "skip"
 
 
-def read_data(folder):
-    """Every ``*.toml`` file under ``folder``, in path order, merged: lists are joined,
-    tables are merged."""
-    data = {}
+def read_files(folder):
+    """The data of every ``*.toml`` file under ``folder``, in path order."""
+    found = []
     for path in sorted(Path(folder).rglob("*.toml")):
         with path.open("rb") as handle:
-            for key, value in tomllib.load(handle).items():
-                if isinstance(value, list):
-                    data.setdefault(key, []).extend(value)
-                elif isinstance(value, dict):
-                    data.setdefault(key, {}).update(value)
-                else:
-                    data[key] = value
+            found.append(tomllib.load(handle))
+    return found
+
+
+def read_data(folder):
+    """The data of ``folder``'s files merged: lists are joined, tables are merged."""
+    data = {}
+    for part in read_files(folder):
+        for key, value in part.items():
+            if isinstance(value, list):
+                data.setdefault(key, []).extend(value)
+            elif isinstance(value, dict):
+                data.setdefault(key, {}).update(value)
+            else:
+                data[key] = value
     return data
 
 
@@ -168,17 +175,20 @@ class DemoRun:
             self.stdout.write(message.rstrip("\n") + "\n")
 
     def load(self, demo):
+        """Each file in turn (its accounts, settings, objects, then pages); then the links
+        between pages; then the app's own steps."""
         self.data, self.when_missing, self._later = read_data(demo.folder), demo.when_missing, []
         if demo.before:
             demo.before(self)
-        for entry in self.data.get("account", ()):
-            self.account(entry)
-        for label, values in self.data.get("settings", {}).items():
-            self.fill_settings(apps.get_model(label), values)
-        for entry in self.data.get("object", ()):
-            self.object(self.expand(entry))
-        for entry in self.data.get("page", ()):
-            self.page(self.expand(entry), self.home)
+        for part in read_files(demo.folder):
+            for entry in part.get("account", ()):
+                self.account(entry)
+            for label, values in part.get("settings", {}).items():
+                self.fill_settings(apps.get_model(label), values)
+            for entry in part.get("object", ()):
+                self.object(self.expand(entry))
+            for entry in part.get("page", ()):
+                self.page(self.expand(entry), self.home)
         for page, name, values in self._later:
             self.link_later(page, name, values)
         if demo.after:
@@ -214,12 +224,13 @@ class DemoRun:
         """A row found by its ``key`` fields, created with the others if missing."""
         entry = dict(entry)
         model = apps.get_model(entry.pop("model"))
+        key = entry.pop("key")
         try:
-            key = self.fields(model, entry.pop("key"))
+            found_by = self.fields(model, key)
             defaults = self.fields(model, entry)
         except MissingDemoData as missing:
-            return self.missing(model, key=None, missing=missing)
-        model.objects.get_or_create(**key, defaults=defaults)
+            return self.missing(model, key=key, missing=missing)
+        model.objects.get_or_create(**found_by, defaults=defaults)
 
     def page(self, entry, parent):
         """The page of ``entry`` under ``parent``, created and published if missing; then its
@@ -328,6 +339,9 @@ class DemoRun:
                     rows.append(related(**self.fields(related, self.expand(item), strict=True)))
                 except MissingDemoData:
                     continue  # e.g. a participating school of an app whose demo is not loaded
+            if issubclass(related, Orderable):
+                for position, row in enumerate(rows):
+                    row.sort_order = position
             return rows
         if isinstance(field_, models.DateTimeField) and isinstance(value, dict):
             day = timezone.localdate() + datetime.timedelta(days=value["in_days"])
