@@ -8,7 +8,6 @@ from careers.streaming.demo import STREAMING_DEMO
 from institutions.demo import INSTITUTIONS_DEMO
 from website.demo import SITE_DEMO, MissingDemoData, load_demo
 
-LOCAL_SERVER = "http://127.0.0.1:8000"
 # Each app's demo, in the order they refer to each other: programmes name occupations, the
 # site's events name schools of the directory, and the site orders the home page's sections.
 DEMOS = [CAREERS_DEMO, STREAMING_DEMO, INSTITUTIONS_DEMO, SITE_DEMO]
@@ -36,7 +35,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(self.style.SUCCESS(_("Nội dung mẫu đã có đủ: không tạo thêm gì.")))
 
-        admin_url = LOCAL_SERVER + reverse("wagtailadmin_home")
+        admin_url = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_home")
         self.stdout.write(_("Đăng nhập trang quản trị: %s") % admin_url)
         for account in summary.accounts:
             self.stdout.write(
