@@ -3,7 +3,6 @@ the occupation page (routes, related occupations, figures, hiring needs, whateve
 number) and the occupation list (filters by field, interest type, level and first letter,
 state in the URL, paginated)."""
 
-from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
@@ -18,7 +17,7 @@ from careers.models import (
     TrainingLevel,
 )
 from careers.models.labour import latest_per
-from careers.text import VIETNAMESE_ALPHABET
+from website.text import VIETNAMESE_ALPHABET
 
 MAX_FIGURES = 60
 MAX_HIRING = 10
@@ -152,16 +151,14 @@ def group_figures(figures):
 
 
 def training_programmes(page):
-    """Programmes that train for this occupation, by relation (institutions app, later).
+    """The live programmes that train for this occupation, each with its ``institution``.
 
-    Contract for the institutions issue: ProgramPage gets a many-to-many ``occupations``
-    to OccupationPage with ``related_name="programmes"``.
+    Read through the reverse relation ``programmes`` that a programme's ``occupations`` gives
+    the occupation (institutions app): occupations know nothing of schools.
     """
-    if page.pk is None or not apps.is_installed("institutions") or not hasattr(page, "programmes"):
+    if page.pk is None or not hasattr(page, "programmes"):
         return []
-    from institutions.context import with_institutions
-
-    return with_institutions(page.programmes.live().filter(retired=False).order_by("title")[:50])
+    return page.programmes.live().filter(retired=False).order_by("title")[:50].with_institutions()
 
 
 def occupation_listing(index_page, request):

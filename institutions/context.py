@@ -207,21 +207,6 @@ def _clean(data):
     return {key: value for key, value in data.items() if value not in (None, "", [])}
 
 
-def with_institutions(programmes):
-    """``programmes`` as a list, each with its ``institution`` (one query for all of them)."""
-    programmes = list(programmes)
-    parents = {programme.path[: -InstitutionPage.steplen] for programme in programmes}
-    institutions = {
-        institution.path: institution
-        for institution in InstitutionPage.objects.filter(path__in=parents).select_related(
-            "province"
-        )
-    }
-    for programme in programmes:
-        programme.institution = institutions.get(programme.path[: -InstitutionPage.steplen])
-    return programmes
-
-
 def live_programmes():
     return ProgramPage.objects.live().filter(retired=False)
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from careers.templatetags.careers_tags import so
+from website.numbers import so
 
 WIDTH = 320
 LABEL_SIZE = 13

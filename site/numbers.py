@@ -1,12 +1,13 @@
-"""Money and figures written the Vietnamese way: “5,5 triệu đồng/tháng”, “22.315,2”."""
+"""Money and figures written the Vietnamese way: “5,5 triệu đồng/tháng”, “22.315,2”.
+
+Plain functions for the Python that writes figures (charts, import previews, model labels);
+the templates use them as the filters ``so``, ``trieu_dong`` and ``dong`` of ``website_tags``.
+"""
 
 from decimal import Decimal, InvalidOperation
 
-from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-
-register = template.Library()
 
 
 def _decimal(value):
@@ -18,7 +19,6 @@ def _decimal(value):
         return None
 
 
-@register.filter
 def so(value, places=None):
     """A number with decimal comma and thousand dots; trailing zero decimals dropped."""
     number = _decimal(value)
@@ -31,7 +31,6 @@ def so(value, places=None):
     return number_format(number, decimal_pos=int(places), use_l10n=True, force_grouping=True)
 
 
-@register.filter
 def trieu_dong(value, high=None):
     """Money in million đồng a month: ``{{ 5.5|trieu_dong }}`` → “5,5 triệu đồng/tháng”;
     a range with ``{{ low|trieu_dong:high }}`` → “5–7 triệu đồng/tháng”."""
@@ -45,3 +44,11 @@ def trieu_dong(value, high=None):
     else:
         amount = so(low)
     return _("%(amount)s triệu đồng/tháng") % {"amount": amount}
+
+
+def dong(value, period_label=""):
+    """``{{ 1200000|dong:"tháng" }}`` → “1.200.000 đồng/tháng”."""
+    if value is None or value == "":
+        return ""
+    amount = _("%(amount)s đồng") % {"amount": so(value)}
+    return f"{amount}/{period_label}" if period_label else amount
