@@ -132,7 +132,7 @@ class StreamingIndicator(models.Model):
     ]
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_streamingindicator"
         verbose_name = _("chỉ tiêu phân luồng")
         verbose_name_plural = _("chỉ tiêu phân luồng")
         ordering = ["sort_order", "name"]
@@ -303,7 +303,7 @@ class StreamingFigure(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
     ]
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_streamingfigure"
         verbose_name = _("số liệu phân luồng")
         verbose_name_plural = _("số liệu phân luồng")
         ordering = ["-year", "education_level", "indicator__sort_order", "scope_level"]
@@ -509,7 +509,7 @@ class AreaReviewTask(Task):
         return _("Cán bộ cấp tỉnh của đúng địa bàn duyệt số liệu phân luồng")
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_areareviewtask"
         verbose_name = _("duyệt số liệu phân luồng theo địa bàn")
         verbose_name_plural = _("duyệt số liệu phân luồng theo địa bàn")
 
@@ -540,7 +540,7 @@ class OfficerArea(models.Model):
     )
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_officerarea"
         verbose_name = _("địa bàn cán bộ số liệu")
         verbose_name_plural = _("địa bàn cán bộ số liệu")
         constraints = [
@@ -563,12 +563,11 @@ class StatisticsIndexPage(BasePage):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["website.HomePage"]
-    subpage_types = ["careers.StreamingDashboardPage"]
+    subpage_types = ["streaming.StreamingDashboardPage"]
     max_count = 1
-    template = "streaming/statistics_index_page.html"
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_statisticsindexpage"
         verbose_name = _("trang thống kê")
 
     def get_context(self, request, *args, **kwargs):
@@ -584,13 +583,12 @@ class StreamingDashboardPage(RoutablePageMixin, BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
-    parent_page_types = ["careers.StatisticsIndexPage"]
+    parent_page_types = ["streaming.StatisticsIndexPage"]
     subpage_types = []
     max_count = 1
-    template = "streaming/streaming_dashboard_page.html"
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_streamingdashboardpage"
         verbose_name = _("trang chỉ tiêu phân luồng")
 
     @path("")
