@@ -222,7 +222,9 @@ class LabourFigure(models.Model):
     def clean(self):
         super().clean()
         if sum(bool(x) for x in (self.isco_group_id, self.sector_id, self.occupation_id)) > 1:
-            raise ValidationError(_("Chỉ chọn một trong: nhóm nghề, ngành kinh tế, nghề."))
+            raise ValidationError(
+                _("Chỉ chọn một trong: nhóm nghề, ngành kinh tế, nghề."), code="one_subject"
+            )
 
     def natural_key_string(self):
         return make_figure_key(

@@ -31,9 +31,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import DraftStateMixin, Page, RevisionMixin, Task, TaskState, WorkflowMixin
 
-from careers.text import fold
 from website.models.areas import Structure
-from website.models.pages import BasePage
+from website.models.pages import BasePage, SectionIndexPage
+from website.numbers import so
+from website.text import fold
 
 PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(\d{4}))?$", re.ASCII)
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -349,7 +350,7 @@ class StreamingFigure(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
             self.document,
         )
 
-    def clean(self):  # noqa: C901 — one check per rule
+    def clean(self):
         super().clean()
         errors = {}
         year = year_of_period(self.period)
@@ -388,16 +389,20 @@ class StreamingFigure(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
                 ) % {"year": FIRST_CURRENT_YEAR}
         if (
             self.indicator_id
-            and self.education_level
+            and self.education_level in EducationLevel.values
             and not self.indicator.applies(self.education_level)
         ):
-            errors["indicator"] = _("Chỉ tiêu này không dùng cho cấp %(level)s.") % {
-                "level": self.education_level
-            }
+            errors["indicator"] = ValidationError(
+                _("Chỉ tiêu này không dùng cho cấp %(level)s."),
+                code="level",
+                params={"level": self.education_level},
+            )
         if self.indicator_id and self.value is not None:
             message = self.indicator.value_error(Decimal(self.value))
             if message:
-                errors["value"] = message % {"value": self.value}
+                errors["value"] = ValidationError(
+                    message, code="value", params={"value": self.value}
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -430,8 +435,6 @@ class StreamingFigure(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
     @property
     def display_value(self):
         """The value as the source printed it (“23,30”, “100”), with its unit for counts."""
-        from careers.templatetags.careers_tags import so
-
         text = so(self.value, self.decimals)
         return text if self.indicator.is_percent else f"{text} {self.indicator.unit}"
 
@@ -555,25 +558,17 @@ class OfficerArea(models.Model):
         return str(self.district or self.province)
 
 
-class StatisticsIndexPage(BasePage):
+class StatisticsIndexPage(SectionIndexPage):
     """/thong-ke/: the statistics section."""
 
     intro = models.TextField(_("giới thiệu"), blank=True, max_length=800)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["website.HomePage"]
     subpage_types = ["streaming.StreamingDashboardPage"]
-    max_count = 1
+    context_builder = "careers.streaming.views.statistics_sections"
 
     class Meta:
         db_table = "careers_statisticsindexpage"
         verbose_name = _("trang thống kê")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().specific()
-        return context
 
 
 class StreamingDashboardPage(RoutablePageMixin, BasePage):

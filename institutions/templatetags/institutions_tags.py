@@ -1,4 +1,4 @@
-"""JSON-LD for search engines and money in đồng, written the Vietnamese way."""
+"""JSON-LD for search engines and the names of support kinds."""
 
 import json
 
@@ -6,9 +6,6 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
-
-from careers.templatetags.careers_tags import so
 
 register = template.Library()
 
@@ -24,15 +21,6 @@ def json_ld(data):
         return ""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
-
-
-@register.filter
-def dong(value, period_label=""):
-    """``{{ 1200000|dong:"tháng" }}`` → “1.200.000 đồng/tháng”."""
-    if value is None or value == "":
-        return ""
-    amount = _("%(amount)s đồng") % {"amount": so(value)}
-    return f"{amount}/{period_label}" if period_label else amount
 
 
 @register.filter

@@ -4,9 +4,14 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Site
 
+from website import numbers
 from website.pagecache import cached
 
 register = template.Library()
+# Figures and money the Vietnamese way (website.numbers): “22.315,2”, “5,5 triệu đồng/tháng”.
+register.filter("so", numbers.so)
+register.filter("trieu_dong", numbers.trieu_dong)
+register.filter("dong", numbers.dong)
 
 
 def top_level_pages(request):
