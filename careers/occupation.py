@@ -5,12 +5,13 @@ from django.apps import apps
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
-from careers.models import HiringNeed, IscoGroup, LabourFigure, RiasecType
+from careers.models import EnterprisePage, HiringNeed, IscoGroup, LabourFigure, RiasecType
 from careers.models.labour import latest_per
 
 MAX_FIGURES = 60
 MAX_HIRING = 10
 MAX_HIRING_AREAS = 20
+MAX_ENTERPRISES = 20
 
 
 def occupation_context(page):
@@ -55,9 +56,9 @@ def occupation_context(page):
             )[:MAX_FIGURES]
         ),
         "hiring_needs": list(
-            hiring.select_related("province", "occupation").order_by("-period_start", "pk")[
-                :MAX_HIRING
-            ]
+            hiring.select_related("province", "occupation", "employer").order_by(
+                "-period_start", "pk"
+            )[:MAX_HIRING]
         ),
         "hiring_by_area": list(
             hiring.values("province__short_name")
@@ -69,6 +70,13 @@ def occupation_context(page):
             .order_by("-workers", "province__short_name")[:MAX_HIRING_AREAS]
         ),
         "programmes": training_programmes(page),
+        "enterprises": list(
+            EnterprisePage.objects.none()
+            if page.pk is None
+            else page.enterprises.live()
+            .select_related("province")
+            .order_by("title", "pk")[:MAX_ENTERPRISES]
+        ),
     }
 
 

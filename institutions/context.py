@@ -55,6 +55,11 @@ def institution_context(page, request):
         "programmes_by_level": by_level,
         "institution_outcomes": sorted(page.outcomes.all(), key=lambda row: -row.year),
         "programme_outcomes": outcomes,
+        "partnerships": [
+            partnership
+            for partnership in page.partnerships.select_related("enterprise", "enterprise__sector")
+            if partnership.enterprise.live
+        ],
         "partners": list(page.partners.all()),
         "json_ld": institution_json_ld(page, request, programmes),
         "next_step": next_step(page, programmes),
@@ -76,6 +81,7 @@ def programme_context(page, request):
         "institution": institution,
         "occupations": occupations,
         "outcomes": sorted(page.outcomes.all(), key=lambda row: -row.year),
+        "policies": institution.policies(level=page.level) if institution else [],
         "json_ld": programme_json_ld(page, request, institution, occupations),
         "next_step": next_step(institution, [page]) if institution else None,
     }

@@ -23,11 +23,12 @@ from institutions.models import (
     InstitutionIndexPage,
     InstitutionOutcome,
     InstitutionPage,
-    PartnerEnterprise,
     ProgrammeLevel,
     ProgrammeOutcome,
     ProgramPage,
+    SupportPolicyIndexPage,
 )
+from institutions.partners import load_demo_partnerships
 from website.demo import (
     BLUE,
     BROWN,
@@ -40,7 +41,7 @@ from website.demo import (
     get_or_create_image,
     get_or_create_page,
 )
-from website.models import Commune, Province, Structure
+from website.models import Commune, Province, StandardPage, Structure
 
 INDEX = {
     "title": "Trường và ngành học",
@@ -50,6 +51,16 @@ INDEX = {
     ),
     "show_in_menus": True,
 }
+
+POLICIES_INDEX = {
+    "title": "Chính sách hỗ trợ của các trường",
+    "intro": (
+        "Học bổng, miễn giảm học phí, hỗ trợ nội trú, vay vốn mà từng trường công bố; lọc "
+        "chính sách cho học sinh dân tộc thiểu số. Chính sách của các trường mẫu là dữ liệu mẫu."
+    ),
+    "is_sample": True,
+}
+POLICY_PAGE_SLUG = "chinh-sach-ho-tro"
 
 # (slug, name, type, ownership, province short name, boarding, how many programmes)
 INSTITUTIONS = [
@@ -272,26 +283,45 @@ SUPPORT_POLICIES = [
         "Miễn học phí trung cấp cho người tốt nghiệp THCS",
         "Học sinh tốt nghiệp THCS học tiếp trình độ trung cấp.",
         "Miễn toàn bộ học phí trong thời gian học (theo Luật Giáo dục nghề nghiệp và các nghị định hướng dẫn; xem văn bản hiện hành).",
+        [],
+        ["trung-cap"],
     ),
     (
         "noi-tru",
         "Học bổng và trợ cấp nội trú",
         "Học sinh dân tộc thiểu số, học sinh ở vùng có điều kiện kinh tế – xã hội đặc biệt khó khăn, học sinh khuyết tật.",
         "Học bổng chính sách hằng tháng, hỗ trợ mua đồ dùng cá nhân, tiền đi lại dịp Tết (mức cụ thể theo quy định hiện hành).",
+        ["dan-toc-thieu-so", "khuyet-tat"],
+        ["trung-cap", "cao-dang"],
     ),
     (
         "tin-dung",
         "Vay vốn học tập",
         "Học sinh, sinh viên có hoàn cảnh khó khăn.",
         "Vay qua Ngân hàng Chính sách xã hội tại địa phương; trường xác nhận đang học.",
+        ["ho-ngheo"],
+        [],
     ),
     (
         "hoc-bong",
         "Học bổng khuyến khích học tập (mẫu)",
         "Học sinh có kết quả học tập, rèn luyện tốt mỗi học kỳ.",
         "Xét mỗi học kỳ; mức học bổng mẫu bằng 1 tháng học phí.",
+        [],
+        [],
+    ),
+    (
+        "dan-toc-thieu-so",
+        "Hỗ trợ học sinh dân tộc thiểu số (mẫu)",
+        "Học sinh người dân tộc thiểu số có hộ khẩu thường trú ở xã vùng khó khăn.",
+        "Hỗ trợ tiền ăn, sách vở và một chuyến về quê mỗi học kỳ (dữ liệu mẫu – mức và đối "
+        "tượng thật theo quy định hiện hành, hỏi phòng công tác học sinh của trường).",
+        ["dan-toc-thieu-so"],
+        [],
     ),
 ]
+# A boarding policy only where the school has a dormitory.
+BOARDING_KIND = "noi-tru"
 
 # What a school publishes as its next step (the shape of real notices; sample contacts).
 APPLY_HOW = (
@@ -363,8 +393,21 @@ def institution_fields(number, row, province):
         else "",
         "facilities": "Xưởng thực hành theo ngành\nPhòng máy tính\nThư viện\nSân thể thao",
         "support_policies": [
-            ("policy", {"kind": kind_, "title": title, "who": who, "details": details})
-            for kind_, title, who, details in SUPPORT_POLICIES[: 2 + number % 3]
+            (
+                "policy",
+                {
+                    "kind": kind_,
+                    "title": title,
+                    "who": who,
+                    "groups": groups,
+                    "levels": levels,
+                    "details": details,
+                },
+            )
+            for kind_, title, who, details, groups, levels in SUPPORT_POLICIES[
+                number % 2 : 3 + number % 3
+            ]
+            if boarding or kind_ != BOARDING_KIND
         ],
         "image": get_or_create_image(f"Ảnh mẫu – {name}", name, COLOURS[number % len(COLOURS)]),
         "is_sample": True,
@@ -444,12 +487,6 @@ def load_institutions(index, stdout=None):
         school = index.get_children().filter(slug=row[0]).first()
         if school is None:
             school = InstitutionPage(slug=row[0], **institution_fields(number, row, province))
-            school.partners = [
-                PartnerEnterprise(name=f"Công ty TNHH Mẫu {number}-{n}", cooperation=text)
-                for n, text in enumerate(
-                    ["Nhận thực tập", "Tuyển dụng sau tốt nghiệp", "Đặt hàng đào tạo"]
-                )
-            ]
             school.outcomes = [
                 InstitutionOutcome(
                     year=year,
@@ -486,11 +523,18 @@ def load_institutions_demo(home_page, stdout=None):
     """The /truong/ section with sample institutions and programmes, and two staff accounts.
 
     Returns the demo accounts of the staff of the first two institutions (for printing).
-    Run after the careers demo so programmes link to occupation pages.
+    Run after the careers demo so programmes link to occupation pages, and after the
+    enterprises demo so the sample schools link to the sample enterprises.
     """
     with transaction.atomic():
         index = get_or_create_page(home_page, InstitutionIndexPage, "truong", **INDEX)
         institutions = load_institutions(index, stdout)
+        partnerships = load_demo_partnerships({school.slug: school for school in institutions})
+        policies = StandardPage.objects.child_of(home_page).filter(slug=POLICY_PAGE_SLUG).first()
+        get_or_create_page(
+            policies or home_page, SupportPolicyIndexPage, "cac-truong", **POLICIES_INDEX
+        )
+        _say(stdout, f"Liên kết trường – doanh nghiệp mẫu: {partnerships} mới.")
         accounts = []
         for username, password, name, position in STAFF_ACCOUNTS:
             if position >= len(institutions):

@@ -5,11 +5,18 @@ from django.db.models import CharField, Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Concat
 from django.utils.translation import gettext as _
 
-from institutions.models import InstitutionPage, InstitutionType, Ownership, ProgramPage
+from institutions.models import (
+    InstitutionPage,
+    InstitutionType,
+    Ownership,
+    ProgramPage,
+    TargetGroup,
+)
 from website.listing import paginate
 from website.models import Province
 
 PER_PAGE = 12
+POLICY_SCHOOLS_PER_PAGE = 10
 
 
 def live_programmes():
@@ -90,6 +97,50 @@ def institution_listing(index_page, request):
         .order_by("short_name"),
         "types": InstitutionType.choices,
         "ownerships": Ownership.choices,
+        "selected": selected,
+        "filtered": any(selected.values()),
+        "filter_errors": errors,
+    }
+
+
+def policy_listing(request):
+    """The schools that publish support policies, each with the policies of the chosen target
+    group (``?doi-tuong=dan-toc-thieu-so``), by province; paginated by school."""
+    every = InstitutionPage.objects.live().public().exclude(support_policies=[])
+    schools = every
+    errors = []
+    selected = {"group": "", "province": None}
+
+    group = request.GET.get("doi-tuong")
+    if group:
+        if group == TargetGroup.ETHNIC_MINORITY:
+            selected["group"] = group
+            schools = schools.filter(ethnic_minority_support=True)
+        else:
+            errors.append(_("Không có bộ lọc đối tượng “%(value)s”.") % {"value": group})
+
+    slug = request.GET.get("tinh")
+    if slug:
+        selected["province"] = Province.objects.current().filter(slug=slug).first()
+        if selected["province"]:
+            schools = schools.filter(province=selected["province"])
+        else:
+            errors.append(_("Không có tỉnh, thành phố “%(value)s”.") % {"value": slug})
+
+    page = paginate(
+        schools.select_related("province").order_by("title", "pk"),
+        request,
+        "trang",
+        POLICY_SCHOOLS_PER_PAGE,
+    )
+    for school in page:
+        school.shown_policies = school.policies(group=selected["group"] or None)
+    return {
+        "schools_page": page,
+        "provinces": Province.objects.filter(institutions__in=every)
+        .distinct()
+        .order_by("short_name"),
+        "ethnic_minority": TargetGroup.ETHNIC_MINORITY,
         "selected": selected,
         "filtered": any(selected.values()),
         "filter_errors": errors,

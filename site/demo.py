@@ -395,6 +395,7 @@ ENTRY_POINTS = [
 SECTION_ORDER = [
     "nghe-nghiep",
     "truong",
+    "doanh-nghiep",
     "sau-lop-9",
     "sau-lop-12",
     "phu-huynh",
@@ -439,17 +440,22 @@ def link_sections(home):
 
 
 def link_event_participants(home):
-    """Link the demo events' participants named like a school of the directory to its page
-    (run after the institutions demo; an event already linked is left as it is)."""
+    """Link the demo events' participants named like a school or an enterprise of the
+    directories to its page (run after the institutions and enterprises demos; an event
+    already linked is left as it is)."""
+    from careers.models import EnterprisePage
     from institutions.models import InstitutionPage
 
     schools = {page.title: page for page in InstitutionPage.objects.live()}
+    enterprises = {page.title: page for page in EnterprisePage.objects.live()}
     for event in EventPage.objects.descendant_of(home):
         event = event.get_latest_revision_as_object()
         participants = list(event.participants.all())
-        linked = [p for p in participants if not p.institution_id and p.name in schools]
+        linked = [p for p in participants if p.name in schools or p.name in enterprises]
         for participant in linked:
-            participant.institution, participant.name = schools[participant.name], ""
+            participant.institution = schools.get(participant.name)
+            participant.enterprise = enterprises.get(participant.name)
+            participant.name = ""
         if linked:
             event.participants = participants
             event.save_revision().publish()

@@ -1,3 +1,4 @@
+from careers.models.enterprises import EnterpriseIndexPage, EnterprisePage, SizeBand
 from careers.models.labour import HiringNeed, Indicator, LabourFigure, make_figure_key
 from careers.models.pages import (
     LabourMarketPage,
@@ -45,6 +46,9 @@ __all__ = [
     "school_year_label",
     "year_of_period",
     "EconomicSector",
+    "EnterpriseIndexPage",
+    "EnterprisePage",
+    "SizeBand",
     "HiringNeed",
     "Indicator",
     "IscoGroup",
