@@ -14,8 +14,8 @@ from careers.models import (
     HiringNeed,
     OccupationPage,
 )
-from careers.text import fold
 from website.models.areas import Province
+from website.text import fold
 
 DATA_FILE = Path(__file__).parent / "data" / "demo_enterprises.toml"
 

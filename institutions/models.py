@@ -20,12 +20,13 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from website.blocks import BodyBlock
 from website.models.areas import Structure
-from website.models.pages import BasePage
+from website.models.pages import BasePage, SectionIndexPage
 
 
 class InstitutionType(models.TextChoices):
@@ -154,49 +155,26 @@ def policy_applies(value, level=None, group=None):
     return not group or group in policy_groups(value)
 
 
-class InstitutionIndexPage(BasePage):
+class InstitutionIndexPage(SectionIndexPage):
     """/truong/: every institution, by province, type and ownership."""
 
-    intro = models.TextField(_("giới thiệu"), blank=True, max_length=500)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["website.HomePage"]
     subpage_types = ["institutions.InstitutionPage"]
-    max_count = 1
+    context_builder = "institutions.context.institution_listing"
 
     class Meta:
         verbose_name = _("danh sách trường")
 
-    def get_context(self, request, *args, **kwargs):
-        from institutions.listing import institution_listing
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(institution_listing(self, request))
-        return context
-
-
-class SupportPolicyIndexPage(BasePage):
+class SupportPolicyIndexPage(SectionIndexPage):
     """The support policies of every school, filterable by target group and province (the
     "Chính sách cho học sinh dân tộc thiểu số" filter), under the policies page."""
 
-    intro = models.TextField(_("giới thiệu"), blank=True, max_length=500)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
     parent_page_types = ["website.HomePage", "website.StandardPage"]
     subpage_types = []
-    max_count = 1
+    context_builder = "institutions.context.policy_listing"
 
     class Meta:
         verbose_name = _("chính sách hỗ trợ của các trường")
-
-    def get_context(self, request, *args, **kwargs):
-        from institutions.listing import policy_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(policy_listing(request))
-        return context
 
 
 class InstitutionPage(BasePage):
@@ -549,6 +527,11 @@ class LocalizedDecimalField(models.DecimalField):
         kwargs.setdefault("localize", True)
         return super().formfield(**kwargs)
 
+    def deconstruct(self):
+        # The same column as a DecimalField: migrations name Django's class, not this module.
+        name, path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.DecimalField", args, kwargs
+
 
 class GraduateOutcome(Orderable):
     """Share of graduates in work some months after graduating, from one survey."""
@@ -591,6 +574,23 @@ class InstitutionOutcome(GraduateOutcome):
         verbose_name_plural = _("tỉ lệ có việc làm")
 
 
+class ProgramPageQuerySet(PageQuerySet):
+    def with_institutions(self):
+        """These programmes as a list, each with its ``institution`` (one query for all of
+        them). The occupation page calls it on its reverse relation ``programmes``."""
+        programmes = list(self)
+        parents = {programme.path[: -InstitutionPage.steplen] for programme in programmes}
+        institutions = {
+            institution.path: institution
+            for institution in InstitutionPage.objects.filter(path__in=parents).select_related(
+                "province"
+            )
+        }
+        for programme in programmes:
+            programme.institution = institutions.get(programme.path[: -InstitutionPage.steplen])
+        return programmes
+
+
 class ProgramPage(BasePage):
     """One training programme of one institution."""
 
@@ -630,13 +630,16 @@ class ProgramPage(BasePage):
         help_text=_("Học sinh tốt nghiệp THCS học trung cấp cùng các môn văn hóa THPT."),
     )
     entry_requirements = models.TextField(_("điều kiện vào học"), max_length=600)
-    quota = models.PositiveIntegerField(_("chỉ tiêu tuyển sinh"), null=True, blank=True)
+    quota = models.PositiveIntegerField(
+        _("chỉ tiêu tuyển sinh"), null=True, blank=True, validators=[MaxValueValidator(100_000)]
+    )
     admission_start = models.DateField(_("nhận hồ sơ từ ngày"), null=True, blank=True)
     admission_end = models.DateField(_("nhận hồ sơ đến ngày"), null=True, blank=True)
     tuition = models.PositiveIntegerField(
         _("học phí (đồng)"),
         null=True,
         blank=True,
+        validators=[MaxValueValidator(1_000_000_000)],
         help_text=_("Chỉ ghi số, ví dụ 1200000; 0 là miễn học phí; để trống nếu chưa công bố."),
     )
     tuition_period = models.CharField(
@@ -716,6 +719,8 @@ class ProgramPage(BasePage):
         APIField("is_sample"),
     ]
 
+    objects = PageManager.from_queryset(ProgramPageQuerySet)()
+
     serve_related = ("training_field",)
     parent_page_types = ["institutions.InstitutionPage"]
     subpage_types = []
@@ -728,12 +733,8 @@ class ProgramPage(BasePage):
         super().clean()
         from careers.models import TrainingField
 
-        errors = {}
-        self.code = (self.code or "").strip()
-        problem = code_problem(self.code, self.level)
-        if problem:
-            errors["code"] = problem
-        elif self.code:
+        errors = self.value_errors()
+        if self.code and "code" not in errors:
             field_code = self.code[1:3]
             if self.training_field_id is None:
                 self.training_field = TrainingField.objects.filter(code=field_code).first()
@@ -742,20 +743,31 @@ class ProgramPage(BasePage):
                     "Mã ngành “%(code)s” thuộc nhóm %(field)s, không phải %(chosen)s."
                 ) % {"code": self.code, "field": field_code, "chosen": self.training_field}
             parent = self.get_parent() if self.pk else None
-            if parent is not None and self.code:
+            if parent is not None:
                 twins = ProgramPage.objects.child_of(parent).filter(code=self.code)
                 if twins.exclude(pk=self.pk).exists():
                     errors["code"] = _("Trường đã có ngành mã “%(code)s”.") % {"code": self.code}
+        if errors:
+            raise ValidationError(errors)
+
+    def value_errors(self):
+        """{field: message} for the rules between the programme's own values: the code fits
+        the level, admission ends after it starts, only trung cấp is studied with 9+. No query,
+        so the programme upload checks every row with them."""
+        errors = {}
+        self.code = (self.code or "").strip()
+        problem = code_problem(self.code, self.level) if self.level else ""
+        if problem:
+            errors["code"] = problem
         if (
             self.admission_start
             and self.admission_end
             and self.admission_end < self.admission_start
         ):
             errors["admission_end"] = _("Ngày kết thúc nhận hồ sơ phải sau ngày bắt đầu.")
-        if self.nine_plus and self.level != ProgrammeLevel.INTERMEDIATE:
+        if self.nine_plus and self.level and self.level != ProgrammeLevel.INTERMEDIATE:
             errors["nine_plus"] = _("Chỉ chương trình trung cấp học kèm văn hóa THPT (9+).")
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     def get_context(self, request, *args, **kwargs):
         from institutions.context import programme_context

@@ -8,8 +8,8 @@ from itertools import groupby
 from pathlib import Path
 
 from careers.models import EnterprisePage
-from careers.text import fold
 from institutions.models import InstitutionPage, Partnership
+from website.text import fold
 
 DEMO_FILE = Path(__file__).parent / "data" / "demo_partnerships.toml"
 

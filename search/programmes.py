@@ -3,7 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 
 from careers.models import OccupationPage
-from careers.text import fold, sort_key
 from institutions.models import (
     InstitutionPage,
     InstitutionType,
@@ -18,6 +17,7 @@ from search.models import OccupationSearchRow, ProgrammeSearchRow
 from search.occupations import field_labels, province_labels
 from website.models import Commune
 from website.parsing import strict_int
+from website.text import fold, sort_key
 
 YES = "co"
 

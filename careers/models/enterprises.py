@@ -18,9 +18,9 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from careers.text import fold
 from website.models.areas import Structure
-from website.models.pages import BasePage
+from website.models.pages import BasePage, SectionIndexPage
+from website.text import fold
 
 
 class SizeBand(models.TextChoices):
@@ -33,26 +33,14 @@ class SizeBand(models.TextChoices):
     FROM_1000 = "tu-1000", _("Từ 1.000 lao động")
 
 
-class EnterpriseIndexPage(BasePage):
+class EnterpriseIndexPage(SectionIndexPage):
     """/doanh-nghiep/: every enterprise, searchable and by province and sector."""
 
-    intro = models.TextField(_("giới thiệu"), blank=True, max_length=500)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["website.HomePage"]
     subpage_types = ["careers.EnterprisePage"]
-    max_count = 1
+    context_builder = "careers.context.enterprise_listing"
 
     class Meta:
         verbose_name = _("danh bạ doanh nghiệp")
-
-    def get_context(self, request, *args, **kwargs):
-        from careers.enterprises import enterprise_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(enterprise_listing(self, request))
-        return context
 
 
 class EnterprisePage(BasePage):
@@ -167,7 +155,7 @@ class EnterprisePage(BasePage):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from careers.enterprises import enterprise_context
+        from careers.context import enterprise_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(enterprise_context(self, request))

@@ -1,20 +1,8 @@
-"""Money in đồng, written the Vietnamese way."""
+"""The names of support kinds and target groups."""
 
 from django import template
-from django.utils.translation import gettext as _
-
-from careers.templatetags.careers_tags import so
 
 register = template.Library()
-
-
-@register.filter
-def dong(value, period_label=""):
-    """``{{ 1200000|dong:"tháng" }}`` → “1.200.000 đồng/tháng”."""
-    if value is None or value == "":
-        return ""
-    amount = _("%(amount)s đồng") % {"amount": so(value)}
-    return f"{amount}/{period_label}" if period_label else amount
 
 
 @register.filter

@@ -8,9 +8,14 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Site
 
+from website import numbers
 from website.pagecache import cached
 
 register = template.Library()
+# Figures and money the Vietnamese way (website.numbers): “22.315,2”, “5,5 triệu đồng/tháng”.
+register.filter("so", numbers.so)
+register.filter("trieu_dong", numbers.trieu_dong)
+register.filter("dong", numbers.dong)
 
 # The characters that could end the script element or open a comment in HTML, as in
 # Django's json_script.
