@@ -12,6 +12,7 @@ import pytest
 from tests import factories
 from tests.search.fake_es import Unresponsive
 from tests.stack.conftest import free_port
+from website import cache as redis_cache
 from website import frontendcache
 from website.cache import ResilientRedisCache
 
@@ -39,6 +40,17 @@ def publish_seconds(page, capture, title):
     return time.monotonic() - started
 
 
+def after_commit_seconds(page, capture, title):
+    """Seconds of what a publish runs once committed (the purges), apart from the publish."""
+    page.title = title
+    with capture() as callbacks:
+        page.save_revision().publish()
+    started = time.monotonic()
+    for callback in callbacks:
+        callback()
+    return time.monotonic() - started
+
+
 def pages_seconds(client, pages):
     started = time.monotonic()
     for path in pages:
@@ -58,19 +70,21 @@ def purging_to(settings, url):
 
 
 def test_a_publish_completes_within_a_second_while_the_page_cache_hangs(
-    hung, news_item, settings, client, django_capture_on_commit_callbacks
+    hung, news_item, settings, client, django_capture_on_commit_callbacks, monkeypatch
 ):
+    monkeypatch.setattr(frontendcache, "BREAKER_SECONDS", 60)  # however slow the machine
     capture = django_capture_on_commit_callbacks
     purging_to(settings, f"http://127.0.0.1:{free_port()}")  # a cache that refuses at once
-    refused = publish_seconds(news_item, capture, "Lịch tuyển sinh lớp 10 (dự kiến)")
+    refused = after_commit_seconds(news_item, capture, "Lịch tuyển sinh lớp 10 (dự kiến)")
     purging_to(settings, hung.url)
     # One PURGE waited its 0.3 s timeout; the rest of the purges were skipped.
-    hung_publish = publish_seconds(news_item, capture, "Lịch tuyển sinh lớp 10 (cập nhật)")
-    assert hung_publish < refused + 0.6
+    assert after_commit_seconds(news_item, capture, "Lịch tuyển sinh lớp 10 (cập nhật)") < (
+        refused + 0.6
+    )
     assert len(hung.accepted) == 1
     assert frontendcache._breakers[hung.url.removeprefix("http://")].is_open()
-    # The next publish does not wait at all, and the page shows the change.
-    assert publish_seconds(news_item, capture, "Lịch tuyển sinh lớp 10 (chính thức)") < (
+    # The next publish does not try the cache again, and the page shows the change.
+    assert after_commit_seconds(news_item, capture, "Lịch tuyển sinh lớp 10 (chính thức)") < (
         refused + 0.2
     )
     assert len(hung.accepted) == 1
@@ -78,8 +92,9 @@ def test_a_publish_completes_within_a_second_while_the_page_cache_hangs(
 
 
 def test_pages_serve_and_a_publish_completes_while_redis_hangs(
-    hung, news_item, settings, client, django_capture_on_commit_callbacks
+    hung, news_item, settings, client, django_capture_on_commit_callbacks, monkeypatch
 ):
+    monkeypatch.setattr(redis_cache, "BREAKER_SECONDS", 60)  # however slow the machine
     settings.PAGE_FRAGMENT_CACHE = "default"  # menus, settings, sitemap: as in production
     pages = ["/", news_item.url, news_item.get_parent().url, "/sitemap.xml"] * 3
     answering = pages_seconds(client, pages)  # the local-memory cache of the test settings
@@ -92,14 +107,16 @@ def test_pages_serve_and_a_publish_completes_while_redis_hangs(
             "LOCATION": f"redis://{hung.url.removeprefix('http://')}/0",
         }
     }
-    # Twelve pages paid one 0.5 s socket timeout in all, not one per cache call.
-    assert pages_seconds(client, pages) < answering + 1
+    # Twelve pages paid one 0.5 s socket timeout in all, not one per cache call (each page
+    # makes several); the rest of the margin is the busy machine's spread.
+    assert pages_seconds(client, pages) < answering + 2.5
     assert len(hung.accepted) == 1
     assert "Lịch tuyển sinh lớp 10 (dự kiến)" in client.get(news_item.url).text
     publish = publish_seconds(
         news_item, django_capture_on_commit_callbacks, "Lịch tuyển sinh lớp 10 (cập nhật)"
     )
-    assert publish < without_redis + 0.2
+    assert len(hung.accepted) == 1  # the publish did not try the hung Redis again
+    assert publish < without_redis + 0.5
     assert "Lịch tuyển sinh lớp 10 (cập nhật)" in client.get(news_item.url).text
 
 
