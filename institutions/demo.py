@@ -9,8 +9,20 @@ from pathlib import Path
 
 from wagtail.models import Page
 
+from careers.enterprise_demo import load_enterprises_demo
 from institutions.accounts import ensure_school_access
+from institutions.models import InstitutionPage, SupportPolicyIndexPage
+from institutions.partners import load_demo_partnerships
 from website.demo import Demo, DemoAccount, ensure_user
+
+POLICIES_INDEX = {
+    "title": "Chính sách hỗ trợ của các trường",
+    "intro": (
+        "Học bổng, miễn giảm học phí, hỗ trợ nội trú, vay vốn mà từng trường công bố; lọc "
+        "chính sách cho học sinh dân tộc thiểu số. Chính sách của các trường mẫu là dữ liệu mẫu."
+    ),
+    "is_sample": True,
+}
 
 
 def add_staff_accounts(run):
@@ -31,4 +43,17 @@ def add_staff_accounts(run):
         run.accounts.append(account)
 
 
-INSTITUTIONS_DEMO = Demo(Path(__file__).parent / "demo", after=add_staff_accounts)
+def add_enterprises_and_policies(run):
+    """The staff accounts; the sample enterprises (careers/data/demo_enterprises.toml) and
+    their sample partnerships with the schools; the schools' policies page."""
+    add_staff_accounts(run)
+    load_enterprises_demo(run.home, run.stdout)
+    schools = {school.slug: school for school in InstitutionPage.objects.live()}
+    run.say(f"Liên kết trường – doanh nghiệp mẫu: {load_demo_partnerships(schools)} mới.")
+    if not SupportPolicyIndexPage.objects.exists():
+        page = SupportPolicyIndexPage(slug="chinh-sach-cac-truong", **POLICIES_INDEX)
+        run.home.add_child(instance=page)
+        page.save_revision().publish()
+
+
+INSTITUTIONS_DEMO = Demo(Path(__file__).parent / "demo", after=add_enterprises_and_policies)

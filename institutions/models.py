@@ -104,16 +104,55 @@ class SupportKind(models.TextChoices):
     OTHER = "khac", _("Hỗ trợ khác")
 
 
+class TargetGroup(models.TextChoices):
+    """Who a support policy is meant for (the policies page and programme search filter on it)."""
+
+    ETHNIC_MINORITY = "dan-toc-thieu-so", _("Học sinh dân tộc thiểu số")
+    POOR_HOUSEHOLD = "ho-ngheo", _("Người thuộc hộ nghèo, hộ cận nghèo")
+    DISABILITY = "khuyet-tat", _("Người khuyết tật")
+
+
 class SupportPolicyBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(label=_("Loại hỗ trợ"), choices=SupportKind.choices)
     title = blocks.CharBlock(label=_("Tên chính sách"), max_length=200)
     who = blocks.TextBlock(label=_("Ai được hưởng"), max_length=600)
+    groups = blocks.MultipleChoiceBlock(
+        label=_("Dành cho nhóm người học"),
+        choices=TargetGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Chọn mọi nhóm được hưởng: trang chính sách và tìm kiếm lọc theo nhóm."),
+    )
+    levels = blocks.MultipleChoiceBlock(
+        label=_("Áp dụng cho trình độ"),
+        choices=ProgrammeLevel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Để trống nếu áp dụng cho mọi ngành của trường."),
+    )
     details = blocks.TextBlock(label=_("Mức hỗ trợ, cách đăng ký"), max_length=1000)
 
     class Meta:
         icon = "tick-inverse"
         label = _("Chính sách hỗ trợ")
         template = "institutions/blocks/support_policy.html"
+
+
+def policy_groups(value):
+    """The target groups of one support policy (a block's value); a policy of the kind
+    "hỗ trợ học sinh dân tộc thiểu số" is for them whether or not the group is ticked."""
+    groups = set(value.get("groups") or [])
+    if value.get("kind") == SupportKind.ETHNIC_MINORITY:
+        groups.add(TargetGroup.ETHNIC_MINORITY)
+    return groups
+
+
+def policy_applies(value, level=None, group=None):
+    """Whether a support policy applies to a programme of ``level`` and to ``group``."""
+    levels = value.get("levels") or []
+    if level and levels and level not in levels:
+        return False
+    return not group or group in policy_groups(value)
 
 
 class InstitutionIndexPage(SectionIndexPage):
@@ -124,6 +163,18 @@ class InstitutionIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("danh sách trường")
+
+
+class SupportPolicyIndexPage(SectionIndexPage):
+    """The support policies of every school, filterable by target group and province (the
+    "Chính sách cho học sinh dân tộc thiểu số" filter), under the policies page."""
+
+    parent_page_types = ["website.HomePage", "website.StandardPage"]
+    subpage_types = []
+    context_builder = "institutions.context.policy_listing"
+
+    class Meta:
+        verbose_name = _("chính sách hỗ trợ của các trường")
 
 
 class InstitutionPage(BasePage):
@@ -220,6 +271,9 @@ class InstitutionPage(BasePage):
         verbose_name=_("chính sách hỗ trợ người học"),
         blank=True,
     )
+    ethnic_minority_support = models.BooleanField(
+        _("có chính sách cho học sinh dân tộc thiểu số"), default=False, editable=False
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -255,7 +309,20 @@ class InstitutionPage(BasePage):
             [FieldPanel("boarding"), FieldPanel("boarding_details")], heading=_("Ký túc xá")
         ),
         FieldPanel("facilities"),
-        InlinePanel("partners", heading=_("Doanh nghiệp liên kết"), label=_("doanh nghiệp")),
+        InlinePanel(
+            "partnerships",
+            heading=_("Doanh nghiệp liên kết"),
+            label=_("doanh nghiệp"),
+            help_text=_(
+                "Chọn doanh nghiệp trong danh bạ. Chưa có: đề xuất doanh nghiệp mới ở mục "
+                "Danh bạ doanh nghiệp; liên kết hiện công khai khi biên tập viên duyệt."
+            ),
+        ),
+        InlinePanel(
+            "partners",
+            heading=_("Doanh nghiệp khác (chưa có trong danh bạ)"),
+            label=_("doanh nghiệp"),
+        ),
         FieldPanel("support_policies"),
         InlinePanel(
             "outcomes",
@@ -315,6 +382,13 @@ class InstitutionPage(BasePage):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        self.ethnic_minority_support = bool(self.policies(group=TargetGroup.ETHNIC_MINORITY))
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "support_policies" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "ethnic_minority_support"}
+        return super().save(*args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from institutions.context import institution_context
 
@@ -325,6 +399,14 @@ class InstitutionPage(BasePage):
     @property
     def lead(self):
         return self.summary
+
+    def policies(self, level=None, group=None):
+        """The support policies (blocks) that apply to a programme of ``level`` and ``group``."""
+        return [
+            block
+            for block in self.support_policies
+            if block.block_type == "policy" and policy_applies(block.value, level, group)
+        ]
 
     @property
     def province_name(self):
@@ -384,6 +466,58 @@ class PartnerEnterprise(Orderable):
 
     def __str__(self):
         return self.name
+
+
+class Partnership(Orderable):
+    """A school's partnership with an enterprise of the directory: one row, shown on both pages."""
+
+    page = ParentalKey(InstitutionPage, on_delete=models.CASCADE, related_name="partnerships")
+    enterprise = models.ForeignKey(
+        "careers.EnterprisePage",
+        verbose_name=_("doanh nghiệp"),
+        on_delete=models.CASCADE,
+        related_name="partnerships",
+    )
+    apprenticeship = models.BooleanField(_("học nghề tại doanh nghiệp"), default=False)
+    internship = models.BooleanField(_("nhận thực tập"), default=False)
+    hires_graduates = models.BooleanField(_("tuyển dụng sau tốt nghiệp"), default=False)
+    worker_day = models.BooleanField(_("“Một ngày làm công nhân”"), default=False)
+    co_designed = models.BooleanField(_("cùng xây dựng chương trình đào tạo"), default=False)
+    since_year = models.PositiveSmallIntegerField(
+        _("hợp tác từ năm"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+    )
+    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+
+    KINDS = ("apprenticeship", "internship", "hires_graduates", "worker_day", "co_designed")
+
+    panels = [
+        FieldPanel("enterprise"),
+        FieldRowPanel([FieldPanel(name) for name in KINDS[:3]]),
+        FieldRowPanel([FieldPanel(name) for name in KINDS[3:]]),
+        FieldRowPanel([FieldPanel("since_year"), FieldPanel("note")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("liên kết doanh nghiệp")
+        verbose_name_plural = _("liên kết doanh nghiệp")
+
+    def __str__(self):
+        return f"{self.page} – {self.enterprise}"
+
+    def clean(self):
+        super().clean()
+        if not any(getattr(self, name) for name in self.KINDS):
+            raise ValidationError({"apprenticeship": _("Chọn ít nhất một hình thức hợp tác.")})
+
+    @property
+    def kind_labels(self):
+        """The kinds of cooperation, as the pages list them."""
+        return [
+            self._meta.get_field(name).verbose_name for name in self.KINDS if getattr(self, name)
+        ]
 
 
 class LocalizedDecimalField(models.DecimalField):

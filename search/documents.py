@@ -201,6 +201,7 @@ class ProgrammeDocument(SearchDocument):
     exempted = Keyword()
     nine_plus = Keyword()
     boarding = Keyword()
+    ethnic_minority = Keyword()
     tuition = Float()
     duration_months = Float()
     admission_start = Date()

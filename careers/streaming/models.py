@@ -133,7 +133,7 @@ class StreamingIndicator(models.Model):
     ]
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_streamingindicator"
         verbose_name = _("chỉ tiêu phân luồng")
         verbose_name_plural = _("chỉ tiêu phân luồng")
         ordering = ["sort_order", "name"]
@@ -304,7 +304,7 @@ class StreamingFigure(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
     ]
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_streamingfigure"
         verbose_name = _("số liệu phân luồng")
         verbose_name_plural = _("số liệu phân luồng")
         ordering = ["-year", "education_level", "indicator__sort_order", "scope_level"]
@@ -512,7 +512,7 @@ class AreaReviewTask(Task):
         return _("Cán bộ cấp tỉnh của đúng địa bàn duyệt số liệu phân luồng")
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_areareviewtask"
         verbose_name = _("duyệt số liệu phân luồng theo địa bàn")
         verbose_name_plural = _("duyệt số liệu phân luồng theo địa bàn")
 
@@ -543,7 +543,7 @@ class OfficerArea(models.Model):
     )
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_officerarea"
         verbose_name = _("địa bàn cán bộ số liệu")
         verbose_name_plural = _("địa bàn cán bộ số liệu")
         constraints = [
@@ -563,12 +563,11 @@ class StatisticsIndexPage(SectionIndexPage):
 
     intro = models.TextField(_("giới thiệu"), blank=True, max_length=800)
 
-    subpage_types = ["careers.StreamingDashboardPage"]
-    template = "streaming/statistics_index_page.html"
+    subpage_types = ["streaming.StreamingDashboardPage"]
     context_builder = "careers.streaming.views.statistics_sections"
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_statisticsindexpage"
         verbose_name = _("trang thống kê")
 
 
@@ -579,13 +578,12 @@ class StreamingDashboardPage(RoutablePageMixin, BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
-    parent_page_types = ["careers.StatisticsIndexPage"]
+    parent_page_types = ["streaming.StatisticsIndexPage"]
     subpage_types = []
     max_count = 1
-    template = "streaming/streaming_dashboard_page.html"
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_streamingdashboardpage"
         verbose_name = _("trang chỉ tiêu phân luồng")
 
     @path("")
