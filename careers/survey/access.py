@@ -90,6 +90,18 @@ def user_scope(user):
     return scope
 
 
+def area_names(scope):
+    """The names of a scope's areas, for headings and exports."""
+    from website.models.areas import District, Province
+
+    names = list(Province.objects.filter(pk__in=scope.province_ids).values_list("name", flat=True))
+    names += [
+        str(item)
+        for item in District.objects.filter(pk__in=scope.district_ids).select_related("province")
+    ]
+    return ", ".join(sorted(names))
+
+
 def sees_classes(user):
     """Whether ``user`` may see class-level results (counsellors and superusers: the school
     level; officers see schools, never a class)."""

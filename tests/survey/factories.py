@@ -67,3 +67,34 @@ def fields():
         TrainingField.objects.get_or_create(code=code, defaults={"name": name})[0]
         for code, name in [("51", "Công nghệ kỹ thuật"), ("34", "Kinh doanh và quản lý")]
     ]
+
+
+def answers(survey_class, route, count, extra=(), year=None):
+    """``count`` answers of ``survey_class`` choosing ``route`` (and ``extra`` (kind, code))."""
+    from careers.survey.models import AnswerChoice, SurveyAnswer
+
+    survey_round = survey_class.round
+    vocational = route in survey_round.template.vocational_routes()
+    made = SurveyAnswer.objects.bulk_create(
+        SurveyAnswer(
+            round=survey_round,
+            survey_class=survey_class,
+            school=survey_round.school,
+            province_id=survey_round.school.province_id,
+            district_id=survey_round.school.district_id,
+            template=survey_round.template,
+            year=year or survey_round.year,
+            route=route,
+            vocational=vocational,
+            device_hash=f"{survey_class.pk}-{route}-{number}-{next(_numbers)}",
+        )
+        for number in range(count)
+    )
+    AnswerChoice.objects.bulk_create(
+        AnswerChoice(answer=answer, question=kind, code=code)
+        for answer in made
+        for kind, code in [("route", route), *extra]
+    )
+    survey_class.answers_count += count
+    survey_class.save(update_fields=["answers_count"])
+    return made
