@@ -62,7 +62,9 @@ def test_school_level_totals_are_shown_and_class_cells_suppressed(answered, scho
     )
     by_class = {group.label: group for group in data.groups}
     assert by_class["9A1"].total.count == 7
-    cells = dict(zip([code for code, _label in data.breakdown_options], by_class["9A1"].cells))
+    cells = dict(
+        zip([code for code, _label in data.breakdown_options], by_class["9A1"].cells, strict=True)
+    )
     assert cells["thpt-cong-lap"].suppressed and cells["trung-cap"].suppressed  # 3 and 4
     assert cells["gdtx"].count == 0
     assert by_class["9A1"].vocational.suppressed
