@@ -25,6 +25,7 @@ from wagtail.models import (
 )
 
 from careers.permissions import EDITOR_MODEL_PERMISSIONS as CAREERS_EDITOR_PERMISSIONS
+from careers.streaming.permissions import EDITOR_MODEL_PERMISSIONS as STREAMING_EDITOR_PERMISSIONS
 from careers.survey.permissions import COUNSELLOR_PERMISSIONS
 from careers.survey.permissions import EDITOR_MODEL_PERMISSIONS as SURVEY_EDITOR_PERMISSIONS
 from institutions.permissions import EDITOR_MODEL_PERMISSIONS as INSTITUTIONS_EDITOR_PERMISSIONS
@@ -51,6 +52,7 @@ MODEL_PERMISSIONS = [
     ("website", "change_newscategory"),
     ("website", "delete_newscategory"),
     *CAREERS_EDITOR_PERMISSIONS,
+    *STREAMING_EDITOR_PERMISSIONS,
     *INSTITUTIONS_EDITOR_PERMISSIONS,
     *SURVEY_EDITOR_PERMISSIONS,
 ]
