@@ -2,8 +2,10 @@
 
 * a **counsellor** (``CounsellorMembership``) sees and runs the rounds of their own school,
   and reads its results (classes included);
-* a **data officer** of a province or a legacy district (the streaming figures' officers)
-  reads the results of the schools in their area, never a class and never another area;
+* a **data officer** of a current province or a legacy district (the streaming figures'
+  officers, ``OfficerArea``) reads the results of the schools in their area — a province
+  officer the schools whose ``province`` is theirs, a district officer those whose legacy
+  ``district`` is theirs — by school, never by class, and never another area;
 * **vocational school staff** see the contact requests that name their own institution;
 * superusers see everything. Anybody else sees nothing.
 
@@ -17,6 +19,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Q
 
+from careers.streaming import access as streaming_access
 from careers.survey.models import ContactRequest, CounsellorMembership, SurveyRound
 from institutions.permissions import school_institutions
 from website.roles import COUNSELLORS
@@ -67,9 +70,10 @@ def counsellor_school_id(user):
 
 
 def officer_areas(user):
-    """(province ids, district ids) of a data officer's areas; hook for the streaming
-    officers (``careers.streaming``)."""
-    return frozenset(), frozenset()
+    """(current province ids, legacy district ids) of a data officer's areas: the streaming
+    figures' officers (``careers.streaming.access``) read the survey of the same areas."""
+    areas = streaming_access.user_areas(user)
+    return areas.province_ids, areas.district_ids
 
 
 def user_scope(user):

@@ -155,6 +155,9 @@ class RoundForm(forms.ModelForm):
         self.fields["template"].queryset = SurveyTemplate.objects.filter(
             is_active=True, education_level__in=school.education_levels
         )
+        self.fields["template"].error_messages["invalid_choice"] = _(
+            "Chọn một mẫu phiếu đang dùng, dành cho học sinh cấp của trường."
+        )
 
     def validate_unique(self):
         try:
