@@ -23,6 +23,7 @@ from careers.streaming.models import (
     StreamingFigure,
     school_year_label,
 )
+from careers.survey.streaming import intended_vs_target
 from careers.text import sort_key
 from website.models.areas import Province, Structure
 from website.parsing import strict_int
@@ -409,6 +410,7 @@ def dashboard_context(page, request):  # noqa: C901 — one default per filter
                 group for group in discrepancies(figures) if _applies(group[0], level)
             ],
             "report_years": sorted({y for y, _level in year_levels}, reverse=True),
+            "intended": intended_vs_target(province, year, level, figures),
         }
     )
     return context

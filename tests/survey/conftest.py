@@ -3,6 +3,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from careers.survey.access import create_counsellor
+from tests.streaming.conftest import real_streaming, streaming_page  # noqa: F401 — shared fixtures
 from tests.survey import factories
 
 PASSWORD = "mat-khau-thu-nghiem"
