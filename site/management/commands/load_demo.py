@@ -7,6 +7,7 @@ from wagtail.models import Site
 
 from careers.demo import load_careers_demo
 from careers.streaming.demo import demo_data_officer_accounts, load_streaming_demo
+from careers.survey.demo import load_survey_demo
 from institutions.demo import load_institutions_demo
 from website.demo import (
     MissingAdminUnits,
@@ -37,11 +38,17 @@ class Command(BaseCommand):
         home = Site.objects.get(is_default_site=True).root_page.specific
         load_careers_demo(home, self.stdout)
         load_streaming_demo(home, self.stdout)
+        survey_accounts = load_survey_demo(self.stdout)
         school_accounts = load_institutions_demo(home, self.stdout)
         link_event_participants(home)
         order_sections(home)
         link_sections(home)
-        accounts = [*summary.accounts, *school_accounts, *demo_data_officer_accounts()]
+        accounts = [
+            *summary.accounts,
+            *school_accounts,
+            *demo_data_officer_accounts(),
+            *survey_accounts,
+        ]
 
         if summary.created:
             counts = ", ".join(f"{number} {label}" for label, number in summary.created.items())
