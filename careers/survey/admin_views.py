@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -20,6 +20,7 @@ from careers.survey import access, results
 from careers.survey.exports import export_csv, export_xlsx
 from careers.survey.forms import ClassForm, RoundForm, VoidForm
 from careers.survey.models import (
+    AnswerChoice,
     AnswerVoid,
     GeneralSchool,
     SurveyAnswer,
@@ -130,7 +131,9 @@ def void_answers(answers, user, reason):
         )
         for answer in answers
     )
-    SurveyAnswer.objects.filter(pk__in=[answer.pk for answer in answers]).update(voided=True)
+    ids = [answer.pk for answer in answers]
+    SurveyAnswer.objects.filter(pk__in=ids).update(voided=True)
+    AnswerChoice.objects.filter(answer_id__in=ids).update(voided=True)
     for class_id in {answer.survey_class_id for answer in answers}:
         freed = sum(1 for answer in answers if answer.survey_class_id == class_id)
         SurveyClass.objects.filter(pk=class_id).update(answers_count=F("answers_count") - freed)
@@ -148,10 +151,12 @@ def round_print(request, pk):
     return TemplateResponse(request, "survey/admin/round_print.html", context)
 
 
-def _chosen_template(request):
+def _chosen_template(request, latest):
+    """The requested template, else that of the scope's latest answer, else the first."""
     templates = list(SurveyTemplate.objects.order_by("education_level", "name"))
     slug = request.GET.get("mau")
     chosen = next((item for item in templates if item.slug == slug), None)
+    chosen = chosen or next((item for item in templates if latest and item.pk == latest[0]), None)
     return templates, chosen or (templates[0] if templates else None)
 
 
@@ -160,10 +165,15 @@ def results_view(request):
     scope = access.user_scope(user)
     if scope.empty:
         raise PermissionDenied
-    templates, template = _chosen_template(request)
     answers_filter = scope.answers_filter()
-    latest = SurveyAnswer.objects.filter(answers_filter).aggregate(year=Max("year"))["year"]
-    default_year = latest or timezone.localdate().year
+    latest = (
+        SurveyAnswer.objects.filter(answers_filter, voided=False)
+        .order_by("-year", "-pk")
+        .values_list("template_id", "year")
+        .first()
+    )
+    templates, template = _chosen_template(request, latest)
+    default_year = latest[1] if latest else timezone.localdate().year
     requested = request.GET.get("nam", "")
     year = (
         int(requested)

@@ -162,7 +162,7 @@ def take_answer(survey_class, form, token, institution_titles):
                     % {"name": survey_class.name, "size": survey_class.size}
                 )
             AnswerChoice.objects.bulk_create(
-                AnswerChoice(answer=answer, question=kind, code=str(code)) for kind, code in chosen
+                AnswerChoice.of(answer, kind, code) for kind, code in chosen
             )
             contact, withdraw = _contact_request(survey_round, form, institution_titles)
     except IntegrityError as error:

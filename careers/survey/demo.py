@@ -148,7 +148,7 @@ def _answer(rng, survey_class, count, weights, field_weights, vocational):
         choices.append(picked)
     SurveyAnswer.objects.bulk_create(answers)
     AnswerChoice.objects.bulk_create(
-        AnswerChoice(answer=answer, question=kind, code=code)
+        AnswerChoice.of(answer, kind, code)
         for answer, picked in zip(answers, choices, strict=True)
         for kind, code in picked
     )

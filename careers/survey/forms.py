@@ -144,9 +144,9 @@ class RoundForm(forms.ModelForm):
         model = SurveyRound
         fields = ["template", "year", "opens_on", "closes_on", "retention_date"]
         widgets = {
-            "opens_on": forms.DateInput(attrs={"type": "date"}),
-            "closes_on": forms.DateInput(attrs={"type": "date"}),
-            "retention_date": forms.DateInput(attrs={"type": "date"}),
+            "opens_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "closes_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "retention_date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         }
 
     def __init__(self, *args, school, **kwargs):

@@ -373,20 +373,58 @@ class SurveyAnswer(models.Model):
         return f"#{self.pk} {self.survey_class}"
 
 
+def _copied(model, **options):
+    """A column copied from the answer (no index of its own: the composite ones serve)."""
+    return models.ForeignKey(model, related_name="+", db_index=False, **options)
+
+
 class AnswerChoice(models.Model):
-    """One option chosen in an answer: the question's kind and the option's code."""
+    """One option chosen in an answer: the question's kind and the option's code.
+
+    Where and when the answer was given, and whether it is voided, are copied from the answer,
+    so every count is one GROUP BY over an index of this table, with no join."""
 
     answer = models.ForeignKey(SurveyAnswer, on_delete=models.CASCADE, related_name="choices")
     question = models.CharField(max_length=12)
     code = models.CharField(max_length=30)
+    survey_class = _copied(SurveyClass, on_delete=models.CASCADE)
+    school = _copied(GeneralSchool, on_delete=models.CASCADE)
+    province = _copied("website.Province", on_delete=models.PROTECT)
+    district = _copied("website.District", null=True, on_delete=models.SET_NULL)
+    template = _copied(SurveyTemplate, on_delete=models.PROTECT)
+    year = models.PositiveSmallIntegerField()
+    voided = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("lựa chọn")
         verbose_name_plural = _("lựa chọn")
-        indexes = [models.Index(fields=["answer", "question", "code"], name="survey_choice_key")]
+        indexes = [
+            models.Index(
+                fields=[scope, "template", "year", "question", "code"],
+                condition=models.Q(voided=False),
+                name=f"survey_choice_{scope}",
+            )
+            for scope in ("province", "district", "school")
+        ]
 
     def __str__(self):
         return f"{self.question}={self.code}"
+
+    @classmethod
+    def of(cls, answer, question, code):
+        """The choice of ``answer``, with the answer's place and year copied."""
+        return cls(
+            answer=answer,
+            question=question,
+            code=str(code),
+            survey_class_id=answer.survey_class_id,
+            school_id=answer.school_id,
+            province_id=answer.province_id,
+            district_id=answer.district_id,
+            template_id=answer.template_id,
+            year=answer.year,
+            voided=answer.voided,
+        )
 
 
 class AnswerVoid(models.Model):

@@ -1,6 +1,7 @@
 """Counts and shares of a survey's answers for one scope, template and year, with the
-previous year beside them, counted in SQL (GROUP BY over indexed columns, never a loop over
-answers), and small cells suppressed.
+previous year beside them, and small cells suppressed. Counted in SQL: GROUP BY over indexed
+columns of the answers and of their choices (which carry copies of the answer's place and
+year: no join), never a loop over answers.
 
 Small-cell suppression (``MIN_CELL`` = 5): below school level — the classes of a school — and
 in every district or province breakdown, a count of 1–4 is never shown or exported, nor a
@@ -151,16 +152,13 @@ def compute(answers_filter, template, year, *, level, group_by):
         previous_vocational=Cell(before_voc, before_total),
     )
 
-    choice_filter = Q(
-        answer__template=template, answer__year__in=[year, year - 1], answer__voided=False
-    ) & _prefixed(answers_filter, "answer")
+    # The scope's Q names school, province, district: columns of the choices too (copied).
+    choices = AnswerChoice.objects.filter(
+        answers_filter, template=template, year__in=[year, year - 1], voided=False
+    )
     counts = {}
-    for row in (
-        AnswerChoice.objects.filter(choice_filter)
-        .values("answer__year", "question", "code")
-        .annotate(n=Count("id"))
-    ):
-        counts[(row["answer__year"], row["question"], row["code"])] = row["n"]
+    for row in choices.values("year", "question", "code").annotate(n=Count("id")):
+        counts[(row["year"], row["question"], row["code"])] = row["n"]
     for block in template.questions:
         kind = block.block_type
         codes = sorted({code for (_y, question, code) in counts if question == kind})
@@ -202,11 +200,10 @@ def _add_breakdown(results, answers_filter, template, year, group_by):
     }
     counts = {}
     choices = AnswerChoice.objects.filter(
-        Q(question=kind, answer__template=template, answer__year=year, answer__voided=False)
-        & _prefixed(answers_filter, "answer")
+        answers_filter, question=kind, template=template, year=year, voided=False
     )
-    for row in choices.values(f"answer__{group_by}", "code").annotate(n=Count("id")):
-        counts[(row[f"answer__{group_by}"], row["code"])] = row["n"]
+    for row in choices.values(group_by, "code").annotate(n=Count("id")):
+        counts[(row[group_by], row["code"])] = row["n"]
     model = SurveyClass if group_by == "survey_class" else GeneralSchool
     labels = dict(model.objects.filter(pk__in=list(totals)).values_list("pk", "name"))
     results.breakdown_kind = kind
@@ -225,19 +222,6 @@ def _add_breakdown(results, answers_filter, template, year, group_by):
                 [Cell(c, shown) for c in cells],
             )
         )
-
-
-def _prefixed(q, prefix):
-    """``q`` (over SurveyAnswer) rewritten over a relation ``prefix`` (AnswerChoice.answer)."""
-    rewritten = Q()
-    rewritten.connector, rewritten.negated = q.connector, q.negated
-    for child in q.children:
-        if isinstance(child, Q):
-            rewritten.children.append(_prefixed(child, prefix))
-        else:
-            key, value = child
-            rewritten.children.append((f"{prefix}__{key}", value))
-    return rewritten
 
 
 def intended_vocational(answers_filter, year, education_level):

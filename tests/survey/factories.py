@@ -91,7 +91,7 @@ def answers(survey_class, route, count, extra=(), year=None):
         for number in range(count)
     )
     AnswerChoice.objects.bulk_create(
-        AnswerChoice(answer=answer, question=kind, code=code)
+        AnswerChoice.of(answer, kind, code)
         for answer in made
         for kind, code in [("route", route), *extra]
     )

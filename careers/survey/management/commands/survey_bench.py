@@ -1,3 +1,4 @@
+import signal
 import statistics
 import subprocess  # noqa: S404 — collectstatic, a fixed argument list
 import sys
@@ -21,6 +22,8 @@ class Command(BaseCommand):
         parser.add_argument("--schools", type=int, default=150)
 
     def handle(self, *args, port, runs, rate, seconds, schools, **options):
+        # Stopped by a signal, still stop the server and delete what was made.
+        signal.signal(signal.SIGTERM, lambda *_args: sys.exit(1))
         bench.cleanup()
         data = bench.generate(schools=schools)
         env = bench.server_env(port)
