@@ -29,6 +29,17 @@ def validate_period(value):
         )
 
 
+class PeriodField(models.CharField):
+    """A figure's period, checked by ``validate_period``."""
+
+    default_validators = [validate_period]
+
+    def deconstruct(self):
+        # The same column as a CharField: migrations name Django's class, not this module.
+        name, path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.CharField", args, kwargs
+
+
 def is_period(value):
     if not PERIOD_PATTERN.match(value or ""):
         return False
@@ -147,7 +158,7 @@ class LabourFigure(models.Model):
             "15–24 tuổi, một trình độ (Đại học trở lên) …; để trống nếu là tất cả."
         ),
     )
-    period = models.CharField(_("kỳ"), max_length=16, validators=[validate_period])
+    period = PeriodField(_("kỳ"), max_length=16)
     value = models.DecimalField(_("giá trị"), max_digits=16, decimal_places=3)
     unit = models.CharField(_("đơn vị"), max_length=40)
     is_preliminary = models.BooleanField(_("số liệu sơ bộ"), default=False)
@@ -211,7 +222,9 @@ class LabourFigure(models.Model):
     def clean(self):
         super().clean()
         if sum(bool(x) for x in (self.isco_group_id, self.sector_id, self.occupation_id)) > 1:
-            raise ValidationError(_("Chỉ chọn một trong: nhóm nghề, ngành kinh tế, nghề."))
+            raise ValidationError(
+                _("Chỉ chọn một trong: nhóm nghề, ngành kinh tế, nghề."), code="one_subject"
+            )
 
     def natural_key_string(self):
         return make_figure_key(
@@ -304,7 +317,20 @@ def make_figure_key(
 class HiringNeed(models.Model):
     """Workers an enterprise wants to hire, as recorded by an editor."""
 
-    enterprise = models.CharField(_("doanh nghiệp"), max_length=250)
+    employer = models.ForeignKey(
+        "careers.EnterprisePage",
+        verbose_name=_("doanh nghiệp trong danh bạ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hiring_needs",
+    )
+    enterprise = models.CharField(
+        _("tên doanh nghiệp"),
+        max_length=250,
+        blank=True,
+        help_text=_("Để trống khi đã chọn doanh nghiệp trong danh bạ: lấy tên trong danh bạ."),
+    )
     occupation = models.ForeignKey(
         "careers.OccupationPage",
         verbose_name=_("nghề"),
@@ -347,7 +373,7 @@ class HiringNeed(models.Model):
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
 
     panels = [
-        FieldPanel("enterprise"),
+        FieldRowPanel([FieldPanel("employer"), FieldPanel("enterprise")]),
         FieldRowPanel([FieldPanel("occupation"), FieldPanel("job_title")]),
         FieldRowPanel([FieldPanel("workers"), FieldPanel("level")]),
         FieldPanel("province"),
@@ -370,6 +396,10 @@ class HiringNeed(models.Model):
     def clean(self):
         super().clean()
         errors = {}
+        if self.employer_id:
+            self.enterprise = self.employer.title
+        elif not self.enterprise.strip():
+            errors["enterprise"] = _("Chọn doanh nghiệp trong danh bạ hoặc ghi tên doanh nghiệp.")
         if not self.occupation_id and not self.job_title:
             errors["job_title"] = _("Chọn một nghề hoặc ghi tên vị trí tuyển.")
         if self.period_end and self.period_start and self.period_end < self.period_start:

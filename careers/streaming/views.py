@@ -13,7 +13,6 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
-from careers.charts import Pair, paired_bar_chart
 from careers.streaming.importers import export_csv, export_order, export_xlsx
 from careers.streaming.models import (
     PROVINCE_LEVELS,
@@ -24,9 +23,10 @@ from careers.streaming.models import (
     school_year_label,
 )
 from careers.survey.streaming import intended_vs_target
-from careers.text import sort_key
+from website.charts import Pair, paired_bar_chart
 from website.models.areas import Province, Structure
 from website.parsing import strict_int
+from website.text import sort_key
 
 LEVELS = [EducationLevel.THCS, EducationLevel.THPT]
 SCOPE_ORDER = {
@@ -350,7 +350,12 @@ def _dashboard_figures(figures, year):
     return _loaded(figures.filter(shown))
 
 
-def dashboard_context(page, request):  # noqa: C901 — one default per filter
+def statistics_sections(page, request):
+    """/thong-ke/: the live, public sections under it."""
+    return {"sections": page.get_children().live().public().specific()}
+
+
+def dashboard_context(page, request):
     provinces = published_provinces()
     slug = request.GET.get("tinh", "")
     province = next((p for p in provinces if p.slug == slug), None)

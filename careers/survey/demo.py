@@ -1,10 +1,10 @@
-"""The survey's demo content (``data/demo.toml``): sample schools, a counsellor, one round
-with answers generated from fixed weights and a fixed seed. Idempotent: a second run
-creates nothing. Everything is marked ``is_sample`` and shown as "dữ liệu mẫu"."""
+"""The survey's demo (data in ``careers/survey/demo/``, read by the site's demo loader):
+sample schools, a counsellor, one round with answers generated from fixed weights and a
+fixed seed. Idempotent: a second run creates nothing. Everything is marked ``is_sample`` and
+shown as "dữ liệu mẫu"."""
 
 import datetime
 import random
-import tomllib
 from pathlib import Path
 
 from django.db import transaction
@@ -21,15 +21,8 @@ from careers.survey.models import (
     SurveyRound,
     SurveyTemplate,
 )
-from website.demo import DemoAccount
+from website.demo import Demo, DemoAccount
 from website.models.areas import District, Province, Structure
-
-DEMO_FILE = Path(__file__).parent / "data" / "demo.toml"
-
-
-def read_demo():
-    with DEMO_FILE.open("rb") as file:
-        return tomllib.load(file)
 
 
 def _pick(rng, weights, count=1):
@@ -43,14 +36,13 @@ def _pick(rng, weights, count=1):
 
 
 @transaction.atomic
-def load_survey_demo(stdout=None):
-    """Load the demo; returns the demo counsellor's ``DemoAccount`` (none without units)."""
-    demo = read_demo()
+def load_survey(run):
+    """The demo's schools, counsellor account and round (skipped without the units)."""
+    demo = run.data
     province = Province.objects.filter(structure=Structure.CURRENT, slug=demo["province"]).first()
     if province is None:
-        if stdout is not None:
-            stdout.write("Chưa có đơn vị hành chính: bỏ qua khảo sát nguyện vọng mẫu.\n")
-        return []
+        run.say("Chưa có đơn vị hành chính: bỏ qua khảo sát nguyện vọng mẫu.")
+        return
     schools = {}
     for item in demo["schools"]:
         schools[item["name"]], _created = GeneralSchool.objects.get_or_create(
@@ -70,16 +62,15 @@ def load_survey_demo(stdout=None):
         password=account["password"],
     )
     created = _load_round(demo, schools)
-    if stdout is not None:
-        stdout.write(f"Khảo sát nguyện vọng mẫu: {created} phiếu mẫu mới.\n")
-    return [
+    run.say(f"Khảo sát nguyện vọng mẫu: {created} phiếu mẫu mới.")
+    run.accounts.append(
         DemoAccount(
             username=account["username"],
             password=account["password"],
             name=account["name"],
             role="giáo viên tư vấn (khảo sát nguyện vọng của một trường THCS mẫu)",
         )
-    ]
+    )
 
 
 def _load_round(demo, schools):
@@ -154,3 +145,6 @@ def _answer(rng, survey_class, count, weights, field_weights, vocational):
     )
     SurveyClass.objects.filter(pk=survey_class.pk).update(answers_count=count)
     return count
+
+
+SURVEY_DEMO = Demo(Path(__file__).parent / "demo", after=load_survey)

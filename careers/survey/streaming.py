@@ -16,10 +16,10 @@ from decimal import Decimal
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from careers.charts import Pair, paired_bar_chart
 from careers.streaming.models import PROVINCE_LEVELS, FigureKind, ScopeLevel
 from careers.survey.models import SurveyAnswer
 from careers.survey.results import Cell, protect
+from website.charts import Pair, paired_bar_chart
 from website.models.areas import Structure
 
 VOCATIONAL_INDICATORS = {

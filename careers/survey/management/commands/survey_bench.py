@@ -1,6 +1,6 @@
 import signal
 import statistics
-import subprocess  # noqa: S404 — collectstatic, a fixed argument list
+import subprocess
 import sys
 
 from django.core.management.base import BaseCommand
@@ -29,7 +29,7 @@ class Command(BaseCommand):
         env = bench.server_env(port)
         server = None
         try:
-            subprocess.run(  # noqa: S603
+            subprocess.run(
                 [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
                 env=env,
                 check=True,
