@@ -34,7 +34,7 @@ demo: install ## Migrate and load the demo content (idempotent)
 	$(MANAGE) search_index --rebuild
 
 run: demo ## Set up and serve the site at http://127.0.0.1:8000 (scheduled publishing every minute)
-	( while sleep 60; do $(MANAGE) publish_scheduled; done ) & trap 'kill $$!' EXIT INT TERM; \
+	( while sleep 60; do $(MANAGE) publish_scheduled; $(MANAGE) delete_expired_contact_requests; done ) & trap 'kill $$!' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 # The production stack: nginx (TLS, static, media) -> Varnish -> gunicorn, Redis, the scheduler.

@@ -11,7 +11,8 @@ nginx (TLS on STACK_HTTPS_PORT [8443], plain HTTP redirecting on STACK_HTTP_PORT
 static files, media, the front door) -> Varnish (VARNISH_PORT [6081]: the page cache,
 purged by Wagtail on publish) -> gunicorn (GUNICORN_PORT [8001]) -> PostgreSQL
 (DATABASE_URL, required). A private Redis (REDIS_PORT [6380]) holds Django's cache unless
-CACHE_URL points elsewhere, and a scheduler runs ``publish_scheduled`` every minute.
+CACHE_URL points elsewhere, and a scheduler runs ``publish_scheduled`` and
+``delete_expired_contact_requests`` every minute.
 Generated files, logs and pid files live in STACK_DIR [.stack/].
 
 Standard library only: it runs before the virtual environment is active.
@@ -129,8 +130,10 @@ def commands(values):
         ],
         "nginx": ["nginx", "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir)],
         "scheduler": [
-            "sh", "-c", f'while :; do "$@"; sleep {SCHEDULE_SECONDS}; done', "scheduler",
-            *manage, "publish_scheduled",
+            "sh", "-c",
+            f'while :; do "$@" publish_scheduled; "$@" delete_expired_contact_requests; '
+            f"sleep {SCHEDULE_SECONDS}; done",
+            "scheduler", *manage,
         ],
     }  # fmt: skip
 

@@ -2,6 +2,8 @@
 
 * editor (Biên tập viên, Sở GD&ĐT / Sở LĐTB&XH): writes news, events and pages, uploads
   images and documents, and approves what others submit for moderation;
+* counsellor (Giáo viên tư vấn, of one THCS or THPT school): runs the aspiration survey of
+  their school (careers.survey.access limits them to it);
 * administrator: a superuser; the only role that manages users, groups and site settings.
 
 ``ensure_roles`` is idempotent and runs after every ``migrate``.
@@ -24,9 +26,12 @@ from wagtail.models import (
 
 from careers.permissions import EDITOR_MODEL_PERMISSIONS as CAREERS_EDITOR_PERMISSIONS
 from careers.streaming.permissions import EDITOR_MODEL_PERMISSIONS as STREAMING_EDITOR_PERMISSIONS
+from careers.survey.permissions import COUNSELLOR_PERMISSIONS
+from careers.survey.permissions import EDITOR_MODEL_PERMISSIONS as SURVEY_EDITOR_PERMISSIONS
 from institutions.permissions import EDITOR_MODEL_PERMISSIONS as INSTITUTIONS_EDITOR_PERMISSIONS
 
 EDITORS = "Biên tập viên"
+COUNSELLORS = "Giáo viên tư vấn"
 WORKFLOW = "Duyệt nội dung"
 APPROVAL_TASK = "Biên tập viên duyệt"
 WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
@@ -49,6 +54,7 @@ MODEL_PERMISSIONS = [
     *CAREERS_EDITOR_PERMISSIONS,
     *STREAMING_EDITOR_PERMISSIONS,
     *INSTITUTIONS_EDITOR_PERMISSIONS,
+    *SURVEY_EDITOR_PERMISSIONS,
 ]
 
 
@@ -73,6 +79,9 @@ def ensure_roles():
         GroupCollectionPermission.objects.get_or_create(
             group=editors, collection=root_collection, permission=permission(app, codename)
         )
+
+    counsellors, _ = Group.objects.get_or_create(name=COUNSELLORS)
+    counsellors.permissions.add(*(permission(app, code) for app, code in COUNSELLOR_PERMISSIONS))
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
     task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()

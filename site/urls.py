@@ -64,6 +64,7 @@ urlpatterns = [
         institutions_views.shortlist_change,
         name="shortlist_change",
     ),
+    path("khao-sat/", include("careers.survey.urls")),
     path("so-sanh/", institutions_views.compare_page, name="compare"),
     path(
         "so-sanh/ban-in/",

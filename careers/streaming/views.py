@@ -22,6 +22,7 @@ from careers.streaming.models import (
     StreamingFigure,
     school_year_label,
 )
+from careers.survey.streaming import intended_vs_target
 from website.charts import Pair, paired_bar_chart
 from website.models.areas import Province, Structure
 from website.parsing import strict_int
@@ -414,6 +415,7 @@ def dashboard_context(page, request):
                 group for group in discrepancies(figures) if _applies(group[0], level)
             ],
             "report_years": sorted({y for y, _level in year_levels}, reverse=True),
+            "intended": intended_vs_target(province, year, level, figures),
         }
     )
     return context

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "website",
     "careers",
     "careers.streaming",
+    "careers.survey",
     "institutions",
     "search",
     "wagtail.contrib.forms",
@@ -179,6 +180,8 @@ AXES_CLIENT_IP_CALLABLE = "website.security.client_ip"
 # Proxies whose X-Forwarded-For is believed (the reverse proxy in front of gunicorn).
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 PASSWORD_RESET_LIMIT = 5  # requests an hour, per address and per e-mail address
+# Survey answers an hour from one address (a school's whole grade may share one address).
+SURVEY_ANSWER_LIMIT = int(os.environ.get("SURVEY_ANSWER_LIMIT", "400"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

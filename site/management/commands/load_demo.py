@@ -5,12 +5,13 @@ from django.utils.translation import gettext as _
 
 from careers.demo import CAREERS_DEMO
 from careers.streaming.demo import STREAMING_DEMO
+from careers.survey.demo import SURVEY_DEMO
 from institutions.demo import INSTITUTIONS_DEMO
 from website.demo import SITE_DEMO, MissingDemoData, load_demo
 
 # Each app's demo, in the order they refer to each other: programmes name occupations, the
 # site's events name schools of the directory, and the site orders the home page's sections.
-DEMOS = [CAREERS_DEMO, STREAMING_DEMO, INSTITUTIONS_DEMO, SITE_DEMO]
+DEMOS = [CAREERS_DEMO, STREAMING_DEMO, SURVEY_DEMO, INSTITUTIONS_DEMO, SITE_DEMO]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,239 @@
+"""Counts and shares of a survey's answers for one scope, template and year, with the
+previous year beside them, and small cells suppressed. Counted in SQL: GROUP BY over indexed
+columns of the answers and of their choices (which carry copies of the answer's place and
+year: no join), never a loop over answers.
+
+Small-cell suppression (``MIN_CELL`` = 5): below school level — the classes of a school — and
+in every district or province breakdown, a count of 1–4 is never shown or exported, nor a
+share computed from it; a group (class, school) with fewer than 5 answers shows nothing but
+"dưới 5 phiếu". When only one cell of a row would be hidden, the smallest other non-zero cell
+is hidden too, so the hidden one cannot be worked out from the total. A counsellor's own
+school totals are shown as they are (the school level); an officer's area totals follow the
+rule too.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+
+from careers.models import OccupationPage, TrainingField
+from careers.survey.models import AnswerChoice, GeneralSchool, SurveyAnswer, SurveyClass
+
+MIN_CELL = 5
+
+
+@dataclass(frozen=True)
+class Cell:
+    count: int | None  # None: suppressed
+    total: int | None
+
+    @property
+    def suppressed(self):
+        return self.count is None
+
+    @property
+    def share(self):
+        if self.count is None or not self.total:
+            return None
+        return round(100 * self.count / self.total, 1)
+
+
+@dataclass
+class OptionRow:
+    code: str
+    label: str
+    cell: Cell
+    previous: Cell
+
+
+@dataclass
+class QuestionTable:
+    kind: str
+    text: str
+    rows: list
+
+
+@dataclass
+class GroupRow:
+    label: str
+    total: Cell
+    vocational: Cell
+    cells: list
+
+
+@dataclass
+class Results:
+    year: int
+    template: object
+    level: str  # "school" or "area"
+    total: Cell
+    previous_total: Cell
+    vocational: Cell
+    previous_vocational: Cell
+    questions: list = field(default_factory=list)
+    breakdown_kind: str = ""
+    breakdown_options: list = field(default_factory=list)
+    group_label: str = ""
+    groups: list = field(default_factory=list)
+
+    @property
+    def has_route(self):
+        return self.template.question("route") is not None
+
+
+def protect(counts, total, suppress):
+    """Counts as shown: all of them, or with small cells (and their complement) hidden."""
+    if not suppress:
+        return list(counts)
+    if total is None or total < MIN_CELL:
+        return [None for _count in counts]
+    hidden = {index for index, count in enumerate(counts) if 0 < count < MIN_CELL}
+    if len(hidden) == 1:
+        others = [
+            (count, index) for index, count in enumerate(counts) if count and index not in hidden
+        ]
+        if others:
+            hidden.add(min(others)[1])
+    return [None if index in hidden else count for index, count in enumerate(counts)]
+
+
+def _shown_total(total, suppress):
+    return None if suppress and total < MIN_CELL else total
+
+
+def _option_labels(template, kind, codes):
+    if kind == "fields":
+        return dict(TrainingField.objects.filter(code__in=codes).values_list("code", "name"))
+    if kind == "occupations":
+        ids = [int(code) for code in codes if code.isdigit()]
+        return {
+            str(pk): title
+            for pk, title in OccupationPage.objects.filter(pk__in=ids).values_list("pk", "title")
+        }
+    question = template.question(kind)
+    return {option["code"]: option["label"] for option in question["options"]}
+
+
+def compute(answers_filter, template, year, *, level, group_by):
+    """The results of the answers selected by ``answers_filter`` (a Q over SurveyAnswer).
+
+    ``level`` "school": totals as they are, groups (classes) suppressed; "area": everything
+    suppressed. ``group_by`` "survey_class" or "school"."""
+    suppress_totals = level == "area"
+    answers = SurveyAnswer.objects.filter(
+        answers_filter, template=template, year__in=[year, year - 1], voided=False
+    )
+    by_year = {
+        row["year"]: row
+        for row in answers.values("year").annotate(
+            n=Count("id"), voc=Count("id", filter=Q(vocational=True))
+        )
+    }
+    now = by_year.get(year, {"n": 0, "voc": 0})
+    before = by_year.get(year - 1, {"n": 0, "voc": 0})
+    now_total = _shown_total(now["n"], suppress_totals)
+    before_total = _shown_total(before["n"], suppress_totals)
+    [now_voc] = (
+        protect([now["voc"]], now["n"], suppress_totals) if now_total is not None else [None]
+    )
+    [before_voc] = (
+        protect([before["voc"]], before["n"], suppress_totals)
+        if before_total is not None
+        else [None]
+    )
+    results = Results(
+        year=year,
+        template=template,
+        level=level,
+        total=Cell(now_total, now_total),
+        previous_total=Cell(before_total, before_total),
+        vocational=Cell(now_voc, now_total),
+        previous_vocational=Cell(before_voc, before_total),
+    )
+
+    # The scope's Q names school, province, district: columns of the choices too (copied).
+    choices = AnswerChoice.objects.filter(
+        answers_filter, template=template, year__in=[year, year - 1], voided=False
+    )
+    counts = {}
+    for row in choices.values("year", "question", "code").annotate(n=Count("id")):
+        counts[(row["year"], row["question"], row["code"])] = row["n"]
+    for block in template.questions:
+        kind = block.block_type
+        codes = sorted({code for (_y, question, code) in counts if question == kind})
+        labels = _option_labels(template, kind, codes)
+        if kind in ("route", "factors", "electives"):
+            codes = list(labels)  # the template's order, every option
+        else:
+            codes = sorted(codes, key=lambda code: -counts.get((year, kind, code), 0))
+        now_counts = protect(
+            [counts.get((year, kind, code), 0) for code in codes], now["n"], suppress_totals
+        )
+        before_counts = protect(
+            [counts.get((year - 1, kind, code), 0) for code in codes], before["n"], suppress_totals
+        )
+        rows = [
+            OptionRow(code, labels.get(code, code), Cell(n, now_total), Cell(b, before_total))
+            for code, n, b in zip(codes, now_counts, before_counts, strict=True)
+        ]
+        results.questions.append(QuestionTable(kind, block.value["text"], rows))
+
+    _add_breakdown(results, answers_filter, template, year, group_by)
+    return results
+
+
+def _add_breakdown(results, answers_filter, template, year, group_by):
+    first = next(iter(template.questions), None)
+    if first is None:
+        return
+    kind = first.block_type
+    options = [(row.code, row.label) for row in results.questions[0].rows]
+    answers = SurveyAnswer.objects.filter(
+        answers_filter, template=template, year=year, voided=False
+    )
+    totals = {
+        row[group_by]: row
+        for row in answers.values(group_by).annotate(
+            n=Count("id"), voc=Count("id", filter=Q(vocational=True))
+        )
+    }
+    counts = {}
+    choices = AnswerChoice.objects.filter(
+        answers_filter, question=kind, template=template, year=year, voided=False
+    )
+    for row in choices.values(group_by, "code").annotate(n=Count("id")):
+        counts[(row[group_by], row["code"])] = row["n"]
+    model = SurveyClass if group_by == "survey_class" else GeneralSchool
+    labels = dict(model.objects.filter(pk__in=list(totals)).values_list("pk", "name"))
+    results.breakdown_kind = kind
+    results.breakdown_options = options
+    results.group_label = _("Lớp") if group_by == "survey_class" else _("Trường")
+    for pk in sorted(totals, key=lambda pk: labels.get(pk, "")):
+        n = totals[pk]["n"]
+        shown = _shown_total(n, True)
+        cells = protect([counts.get((pk, code), 0) for code, _label in options], n, True)
+        [voc] = protect([totals[pk]["voc"]], n, True)
+        results.groups.append(
+            GroupRow(
+                labels.get(pk, ""),
+                Cell(shown, shown),
+                Cell(voc, shown),
+                [Cell(c, shown) for c in cells],
+            )
+        )
+
+
+def intended_vocational(answers_filter, year, education_level):
+    """The intended vocational share of an area and year (answers to a route question), as a
+    Cell; suppressed below ``MIN_CELL`` answers. One query."""
+    row = SurveyAnswer.objects.filter(
+        answers_filter,
+        year=year,
+        template__education_level=education_level,
+        voided=False,
+        vocational__isnull=False,
+    ).aggregate(n=Count("id"), voc=Count("id", filter=Q(vocational=True)))
+    total = _shown_total(row["n"], True)
+    [voc] = protect([row["voc"]], row["n"], True)
+    return Cell(voc, total)
