@@ -45,6 +45,9 @@ MODEL_PERMISSIONS = [
     ("website", "add_newscategory"),
     ("website", "change_newscategory"),
     ("website", "delete_newscategory"),
+    ("website", "add_librarytopic"),
+    ("website", "change_librarytopic"),
+    ("website", "delete_librarytopic"),
     *CAREERS_EDITOR_PERMISSIONS,
     *INSTITUTIONS_EDITOR_PERMISSIONS,
 ]

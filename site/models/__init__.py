@@ -6,6 +6,12 @@ from website.models.events import (
     EventParticipant,
     EventType,
 )
+from website.models.library import (
+    DocumentKind,
+    LibraryDocumentPage,
+    LibraryIndexPage,
+    LibraryTopic,
+)
 from website.models.news import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag
 from website.models.pages import HomeEntryPoint, HomePage, StandardPage
 from website.models.settings import SiteSettings
@@ -15,12 +21,16 @@ __all__ = [
     "Commune",
     "CommuneSuccession",
     "District",
+    "DocumentKind",
     "EventIndexPage",
     "EventPage",
     "EventParticipant",
     "EventType",
     "HomeEntryPoint",
     "HomePage",
+    "LibraryDocumentPage",
+    "LibraryIndexPage",
+    "LibraryTopic",
     "NewsCategory",
     "NewsIndexPage",
     "NewsPage",

@@ -5,6 +5,8 @@ from website.models import (
     EventIndexPage,
     EventPage,
     HomePage,
+    LibraryDocumentPage,
+    LibraryIndexPage,
     NewsIndexPage,
     NewsPage,
     StandardPage,
@@ -41,3 +43,10 @@ class PageTreeRulesTests(WagtailPageTestCase):
         assert HomePage.max_count == 1
         assert NewsIndexPage.max_count == 1
         assert EventIndexPage.max_count == 1
+
+    def test_library_documents_only_in_the_library(self):
+        self.assertAllowedParentPageTypes(LibraryIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(LibraryIndexPage, {LibraryDocumentPage})
+        self.assertAllowedParentPageTypes(LibraryDocumentPage, {LibraryIndexPage})
+        self.assertAllowedSubpageTypes(LibraryDocumentPage, set())
+        assert LibraryIndexPage.max_count == 1
