@@ -6,6 +6,7 @@ from website.models.events import (
     EventParticipant,
     EventType,
 )
+from website.models.guides import GuidePage
 from website.models.library import (
     DocumentKind,
     LibraryDocumentPage,
@@ -26,6 +27,7 @@ __all__ = [
     "EventPage",
     "EventParticipant",
     "EventType",
+    "GuidePage",
     "HomeEntryPoint",
     "HomePage",
     "LibraryDocumentPage",

@@ -4,6 +4,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from website.models import (
     EventIndexPage,
     EventPage,
+    GuidePage,
     HomePage,
     LibraryDocumentPage,
     LibraryIndexPage,
@@ -50,3 +51,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(LibraryDocumentPage, {LibraryIndexPage})
         self.assertAllowedSubpageTypes(LibraryDocumentPage, set())
         assert LibraryIndexPage.max_count == 1
+
+    def test_guides_under_the_home_page_and_nested(self):
+        self.assertAllowedParentPageTypes(GuidePage, {HomePage, GuidePage})
+        self.assertAllowedSubpageTypes(GuidePage, {GuidePage})
