@@ -4,6 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=website.settings.test
+# Every template folder, for djhtml (it only re-indents; 4 spaces).
+TEMPLATE_DIRS = templates $(wildcard */templates */*/templates)
 # manage.py defaults to the production settings (no demo accounts on a server); the commands
 # here are for a developer's machine: dev settings unless DJANGO_SETTINGS_MODULE says otherwise.
 export DJANGO_SETTINGS_MODULE ?= website.settings.dev
@@ -46,13 +48,15 @@ stack-up: install ## The production stack in the background
 stack-down: ## Stop the background production stack
 	$(BIN)/python deploy/stack.py down
 
-lint: install ## ruff check and format check
+lint: install ## ruff check and format check, djhtml check of the templates
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check --tabwidth 4 $(TEMPLATE_DIRS)
 
-format: install ## Format and fix with ruff
+format: install ## Format and fix with ruff, re-indent the templates with djhtml
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml --tabwidth 4 $(TEMPLATE_DIRS)
 
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/searchbench
 
@@ -92,4 +96,5 @@ test: install ## Checks, migrations check, lint and the whole test suite
 	$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check --tabwidth 4 $(TEMPLATE_DIRS)
 	$(TEST_SETTINGS) $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -6,7 +6,6 @@ The texts live in careers/demo_content.py; pay and hiring figures there are samp
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from careers import demo_content as content
@@ -27,11 +26,8 @@ from careers.models import (
     OccupationIndexPage,
     OccupationPage,
     OccupationRoute,
-    StatisticsIndexPage,
-    StreamingDashboardPage,
     TrainingField,
 )
-from careers.streaming_import import load_real_figures
 from careers.text import fold
 from website.models.areas import Province, Structure
 
@@ -218,89 +214,6 @@ def load_sample_demand(pages, stdout=None):
     _say(stdout, f"Tin tuyển dụng mẫu: {created} mới.")
 
 
-STATISTICS_INTRO = (
-    "Số liệu về hướng nghiệp và phân luồng học sinh do các tỉnh, huyện công bố, mỗi số liệu "
-    "ghi văn bản nguồn."
-)
-STREAMING_INTRO = (
-    "Chỉ tiêu và kết quả phân luồng học sinh sau THCS và THPT theo kế hoạch của từng tỉnh, "
-    "huyện: tỷ lệ trường có chương trình hướng nghiệp, có giáo viên tư vấn, và tỷ lệ học sinh "
-    "tốt nghiệp học tiếp giáo dục nghề nghiệp."
-)
-
-
-def ensure_statistics_pages(home_page):
-    """/thong-ke/ (in the main menu) and /thong-ke/phan-luong/ under it."""
-    index = StatisticsIndexPage.objects.child_of(home_page).first()
-    if index is None:
-        index = _publish(
-            home_page,
-            StatisticsIndexPage(
-                title="Thống kê", slug="thong-ke", intro=STATISTICS_INTRO, show_in_menus=True
-            ),
-        )
-    dashboard = StreamingDashboardPage.objects.child_of(index).first()
-    if dashboard is None:
-        dashboard = _publish(
-            index,
-            StreamingDashboardPage(
-                title="Chỉ tiêu phân luồng", slug="phan-luong", intro=STREAMING_INTRO
-            ),
-        )
-    return index, dashboard
-
-
-def load_streaming_demo(home_page, stdout=None):
-    """The statistics pages and the real streaming figures published in the plans."""
-    if not Province.objects.exists():
-        _say(stdout, "Chưa có đơn vị hành chính (manage.py load_admin_units): bỏ qua phân luồng.")
-        return
-    ensure_statistics_pages(home_page)
-    for name, result in load_real_figures().items():
-        if result.ok:
-            _say(stdout, f"{name}: {result.created} số liệu phân luồng mới.")
-        else:
-            _say(stdout, f"{name}: không nạp được ({result.errors[0]}).")
-
-
-# The demo data officers: the Sở of Tây Ninh (which took over Long An on 1 July 2025) and the
-# Phòng GD&ĐT of Tân An, a district of Long An before the reform.
-DEMO_OFFICERS = [
-    ("sotayninh", "Cán bộ Sở GD&ĐT Tây Ninh", {"province_slug": "tay-ninh"}),
-    ("phongtanan", "Cán bộ Phòng GD&ĐT Tân An (Long An cũ)", {"district_code": "794"}),
-]
-DEMO_OFFICER_PASSWORD = "phanluong-demo"  # noqa: S105 — demo-only, printed by load_demo
-
-
-def demo_data_officer_accounts():
-    """Create the demo data officers' groups and accounts; returns their ``DemoAccount``s
-    (empty when the administrative units are not loaded)."""
-    from careers.streaming_access import ensure_officer_group, find_area
-    from website.demo import DemoAccount, ensure_user
-
-    accounts = []
-    for username, name, area in DEMO_OFFICERS:
-        try:
-            province, district = find_area(**area)
-        except ValidationError:  # administrative units not loaded
-            continue
-        group = ensure_officer_group(province=province, district=district)
-        account = DemoAccount(
-            username=username,
-            password=DEMO_OFFICER_PASSWORD,
-            name=name,
-            role=(
-                "cán bộ số liệu phân luồng cấp tỉnh (sửa, duyệt và đăng số liệu của tỉnh)"
-                if province
-                else "cán bộ số liệu phân luồng cấp huyện (nhập bản nháp, chờ tỉnh duyệt)"
-            ),
-            groups=(group.name,),
-        )
-        ensure_user(account)
-        accounts.append(account)
-    return accounts
-
-
 def load_careers_demo(home_page, stdout=None):
     """Everything the careers section needs for a demo; safe to run again."""
     with transaction.atomic():
@@ -318,5 +231,3 @@ def load_careers_demo(home_page, stdout=None):
             _say(stdout, f"{name}: không nạp được ({result.errors[0]}).")
     with transaction.atomic():
         load_sample_demand(pages, stdout)
-    with transaction.atomic():
-        load_streaming_demo(home_page, stdout)

@@ -4,14 +4,12 @@ Occupation pages fall under the page permissions the role already has; these are
 permissions for the taxonomies, the labour-market figures (and so the import) and the hiring
 needs. ``website.roles`` grants them to the editors' group.
 
-Streaming figures (chỉ tiêu phân luồng) are not here: they belong to the data officers of each
-area (``careers.streaming_access``); editors keep the list of streaming indicators and the
-statistics pages (page permissions).
+Streaming (chỉ tiêu phân luồng) has its own: ``careers.streaming.permissions``.
 """
 
 EDITOR_MODEL_PERMISSIONS = [
     ("careers", codename)
-    for model in ("hiringneed", "labourfigure", "indicator", "trainingfield", "streamingindicator")
+    for model in ("hiringneed", "labourfigure", "indicator", "trainingfield")
     for codename in (f"add_{model}", f"change_{model}", f"delete_{model}", f"view_{model}")
 ] + [
     ("careers", codename)

@@ -1,5 +1,4 @@
-"""Admin registration: taxonomies, labour-market data and streaming figures as snippets, the
-import views."""
+"""Admin registration: taxonomies and labour-market data as snippets, the import view."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +9,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from careers import streaming_access, streaming_admin, views
+from careers import views
 from careers.models import (
     EconomicSector,
     HiringNeed,
@@ -98,30 +97,13 @@ class LabourGroup(SnippetViewSetGroup):
     items = [HiringNeedViewSet, LabourFigureViewSet, IndicatorViewSet]
 
 
-class StreamingGroup(SnippetViewSetGroup):
-    menu_label = _("Phân luồng học sinh")
-    menu_icon = "table"
-    menu_order = 253
-    items = [streaming_admin.StreamingFigureViewSet, streaming_admin.StreamingIndicatorViewSet]
-
-
 register_snippet(TaxonomyGroup)
 register_snippet(LabourGroup)
-register_snippet(StreamingGroup)
-hooks.register("before_bulk_action", streaming_admin.refuse_other_areas)
-hooks.register("filter_admin_objects", streaming_admin.figures_in_area)
 
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [
-        path("careers/import/", views.import_series_view, name="careers_import_series"),
-        path(
-            "careers/phan-luong/nhap/",
-            streaming_admin.import_view,
-            name="careers_import_streaming",
-        ),
-    ]
+    return [path("careers/import/", views.import_series_view, name="careers_import_series")]
 
 
 class ImportMenuItem(MenuItem):
@@ -136,19 +118,4 @@ def register_import_menu_item():
         reverse("careers_import_series"),
         icon_name="upload",
         order=252,
-    )
-
-
-class StreamingImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return streaming_access.can_import(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_streaming_import_menu_item():
-    return StreamingImportMenuItem(
-        _("Nhập số liệu phân luồng"),
-        reverse("careers_import_streaming"),
-        icon_name="upload",
-        order=254,
     )

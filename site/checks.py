@@ -13,7 +13,7 @@ from django.db import DatabaseError, connection
 
 def demo_credentials():
     """(username, password) of every account the demo loader creates."""
-    from careers.demo import DEMO_OFFICER_PASSWORD, DEMO_OFFICERS
+    from careers.streaming.demo import DEMO_OFFICER_PASSWORD, DEMO_OFFICERS
     from institutions.demo import STAFF_ACCOUNTS
     from website.demo import DEMO_ACCOUNTS
 

@@ -23,6 +23,7 @@ from wagtail.models import (
 )
 
 from careers.permissions import EDITOR_MODEL_PERMISSIONS as CAREERS_EDITOR_PERMISSIONS
+from careers.streaming.permissions import EDITOR_MODEL_PERMISSIONS as STREAMING_EDITOR_PERMISSIONS
 from institutions.permissions import EDITOR_MODEL_PERMISSIONS as INSTITUTIONS_EDITOR_PERMISSIONS
 
 EDITORS = "Biên tập viên"
@@ -49,6 +50,7 @@ MODEL_PERMISSIONS = [
     ("website", "change_librarytopic"),
     ("website", "delete_librarytopic"),
     *CAREERS_EDITOR_PERMISSIONS,
+    *STREAMING_EDITOR_PERMISSIONS,
     *INSTITUTIONS_EDITOR_PERMISSIONS,
 ]
 

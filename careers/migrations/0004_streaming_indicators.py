@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from careers.streaming_indicators import INDICATORS
+from careers.streaming.indicators import INDICATORS
 
 
 def create_indicators(apps, schema_editor):

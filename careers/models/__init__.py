@@ -5,21 +5,6 @@ from careers.models.pages import (
     OccupationPage,
     OccupationRoute,
 )
-from careers.models.streaming import (
-    AreaReviewTask,
-    Comparator,
-    EducationLevel,
-    FigureKind,
-    OfficerArea,
-    ScopeLevel,
-    StatisticsIndexPage,
-    StreamingDashboardPage,
-    StreamingFigure,
-    StreamingIndicator,
-    make_streaming_key,
-    school_year_label,
-    year_of_period,
-)
 from careers.models.taxonomy import (
     EconomicSector,
     IscoGroup,
@@ -31,19 +16,6 @@ from careers.models.taxonomy import (
 )
 
 __all__ = [
-    "AreaReviewTask",
-    "Comparator",
-    "EducationLevel",
-    "FigureKind",
-    "OfficerArea",
-    "ScopeLevel",
-    "StatisticsIndexPage",
-    "StreamingDashboardPage",
-    "StreamingFigure",
-    "StreamingIndicator",
-    "make_streaming_key",
-    "school_year_label",
-    "year_of_period",
     "EconomicSector",
     "HiringNeed",
     "Indicator",

@@ -46,6 +46,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 INSTALLED_APPS = [
     "website",
     "careers",
+    "careers.streaming",
     "institutions",
     "search",
     "wagtail.contrib.forms",

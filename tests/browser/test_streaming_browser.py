@@ -1,6 +1,6 @@
 import pytest
 
-from careers.demo import load_streaming_demo
+from careers.streaming.demo import load_streaming_demo
 from tests.browser.conftest import axe_violations
 from website.adminunits import load_admin_units
 

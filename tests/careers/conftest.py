@@ -36,35 +36,3 @@ def electrician(index):
         outlook="tang",
         outlook_text="Đô thị mới cần nhiều thợ điện.",
     )
-
-
-# Streaming targets and results -----------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def real_streaming(admin_units, django_db_blocker):
-    """The real targets and results of careers/data, imported once per module over the
-    administrative units; rolled back after the module like ``admin_units``."""
-    from django.db import transaction
-
-    from careers.streaming_import import load_real_figures
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        results = load_real_figures()
-        assert all(result.ok for result in results.values()), results
-        yield results
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def streaming_page(home_page):
-    """/thong-ke/phan-luong/ under a published /thong-ke/."""
-    from careers.models import StatisticsIndexPage, StreamingDashboardPage
-    from tests.factories import publish
-
-    index = StatisticsIndexPage.objects.child_of(home_page).first() or publish(
-        home_page, StatisticsIndexPage(title="Thống kê", slug="thong-ke", show_in_menus=True)
-    )
-    return StreamingDashboardPage.objects.child_of(index).first() or publish(
-        index, StreamingDashboardPage(title="Chỉ tiêu phân luồng", slug="phan-luong")
-    )

@@ -14,7 +14,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from careers.streaming_access import create_data_officer
+from careers.streaming.access import create_data_officer
 from institutions.models import ProgramPage
 from tests.institutions import factories
 

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from careers.models import StreamingFigure
+from careers.streaming.models import StreamingFigure
 from tests import factories
 from website.area_choosers import AreaChoiceField
 from website.models import Commune, EventPage, Province, Structure

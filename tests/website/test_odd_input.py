@@ -91,7 +91,7 @@ def test_programme_codes_take_ascii_digits_only():
 
 def test_periods_take_ascii_digits_only():
     from careers.models.labour import PERIOD_PATTERN
-    from careers.models.streaming import year_of_period
+    from careers.streaming.models import year_of_period
 
     assert year_of_period("2024-2025") == 2025
     assert year_of_period("٢٠٢٥") is None

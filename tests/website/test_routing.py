@@ -66,7 +66,7 @@ def test_the_same_slug_in_two_branches_is_told_apart(client, tree):
 
 
 def test_routable_pages_keep_their_sub_addresses(client, home_page):
-    from careers.models import StatisticsIndexPage, StreamingDashboardPage
+    from careers.streaming.models import StatisticsIndexPage, StreamingDashboardPage
 
     index = factories.publish(home_page, StatisticsIndexPage(title="Thống kê", slug="thong-ke"))
     factories.publish(index, StreamingDashboardPage(title="Phân luồng", slug="phan-luong"))

@@ -5,7 +5,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
-from careers.demo import demo_data_officer_accounts, load_careers_demo
+from careers.demo import load_careers_demo
+from careers.streaming.demo import demo_data_officer_accounts, load_streaming_demo
 from institutions.demo import load_institutions_demo
 from website.demo import (
     MissingAdminUnits,
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         home = Site.objects.get(is_default_site=True).root_page.specific
         load_careers_demo(home, self.stdout)
+        load_streaming_demo(home, self.stdout)
         school_accounts = load_institutions_demo(home, self.stdout)
         link_event_participants(home)
         order_sections(home)

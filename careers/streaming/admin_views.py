@@ -30,8 +30,7 @@ from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from careers.importers import MAX_FILE_BYTES
-from careers.models.streaming import StreamingFigure, StreamingIndicator
-from careers.streaming_access import (
+from careers.streaming.access import (
     can_import,
     can_publish,
     covers,
@@ -40,7 +39,8 @@ from careers.streaming_access import (
     import_permission,
     user_areas,
 )
-from careers.streaming_import import import_streaming
+from careers.streaming.importers import import_streaming
+from careers.streaming.models import StreamingFigure, StreamingIndicator
 from website.admin_access import task_state_of_object
 from website.admin_workflow import SnippetWorkflowAction
 from website.models.areas import Commune, District, Province, Structure
@@ -251,10 +251,10 @@ def import_view(request):
             if not publish:
                 message += " " + _("Số liệu mới và thay đổi là bản nháp, chờ tỉnh duyệt và đăng.")
             messages.success(request, message)
-            return redirect("careers_import_streaming")
+            return redirect("streaming_import")
     return TemplateResponse(
         request,
-        "careers/admin/streaming_import.html",
+        "streaming/admin/import.html",
         {
             "form": form,
             "result": result,

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from careers.importers import MAX_FILE_BYTES
-from careers.streaming_import import import_streaming
+from careers.streaming.importers import import_streaming
 
 
 class Command(BaseCommand):

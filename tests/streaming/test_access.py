@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from careers.models import StreamingFigure
-from careers.streaming_access import create_data_officer, find_area
+from careers.streaming.access import create_data_officer, find_area
+from careers.streaming.models import StreamingFigure
 
 pytestmark = pytest.mark.django_db
 
@@ -183,7 +183,7 @@ def test_import_refuses_rows_outside_the_area_and_writes_nothing(client, tan_an)
     file = io.BytesIO(text.encode())
     file.name = "tan-an.csv"
     before = StreamingFigure.objects.count()
-    response = client.post(reverse("careers_import_streaming"), {"file": file})
+    response = client.post(reverse("streaming_import"), {"file": file})
     html = response.content.decode()
     assert "Dòng 3: địa bàn này nằm ngoài địa bàn bạn phụ trách." in html
     assert StreamingFigure.objects.count() == before
@@ -196,7 +196,7 @@ def test_district_import_is_a_draft(client, tan_an):
     )
     file = io.BytesIO(text.encode())
     file.name = "tan-an.csv"
-    response = client.post(reverse("careers_import_streaming"), {"file": file})
+    response = client.post(reverse("streaming_import"), {"file": file})
     assert response.status_code == 302
     figure = StreamingFigure.objects.get(document="Báo cáo Tân An")
     assert not figure.live and figure.latest_revision.user == tan_an
@@ -213,7 +213,7 @@ def test_users_without_an_area_see_nothing(client, real_streaming, django_user_m
     )
     client.force_login(user)
     assert client.get(url("edit", district_target("Tân An"))).status_code == 404
-    response = client.get(reverse("careers_import_streaming"))
+    response = client.get(reverse("streaming_import"))
     assert response.status_code == 302 and response["Location"] == "/admin/"  # refused
 
 
@@ -231,7 +231,7 @@ def test_officer_admin_pages_render(client, tan_an, tay_ninh):
     assert add.status_code == 200
     html = add.content.decode()
     assert "Thành phố Tân An" in html and "Huyện Châu Thành" not in html
-    assert client.get(reverse("careers_import_streaming")).status_code == 200
+    assert client.get(reverse("streaming_import")).status_code == 200
     client.force_login(tay_ninh)
     html = client.get(reverse("wagtailsnippets_careers_streamingfigure:add")).content.decode()
     assert "Huyện Châu Thành" in html and "Kon Rẫy" not in html
@@ -254,7 +254,7 @@ def test_province_import_publishes_a_district_draft(client, tan_an, tay_ninh):
         client.force_login(user)
         file = io.BytesIO(text.encode())
         file.name = "tan-an.csv"
-        assert client.post(reverse("careers_import_streaming"), {"file": file}).status_code == 302
+        assert client.post(reverse("streaming_import"), {"file": file}).status_code == 302
     figure = StreamingFigure.objects.get(document="Báo cáo Tân An")
     assert figure.live and not figure.has_unpublished_changes
     assert figure.value == Decimal("38.2")
@@ -300,7 +300,7 @@ def test_district_import_is_submitted_for_review(client, tan_an):
     )
     file = io.BytesIO(text.encode())
     file.name = "tan-an.csv"
-    client.post(reverse("careers_import_streaming"), {"file": file})
+    client.post(reverse("streaming_import"), {"file": file})
     figure = StreamingFigure.objects.get(document="Báo cáo Tân An")
     assert figure.workflow_in_progress
 
@@ -308,7 +308,7 @@ def test_district_import_is_submitted_for_review(client, tan_an):
 def test_approving_with_another_areas_task_is_refused(client, tan_an, tay_ninh, can_tho):
     """The workflow action URL of one's own figure with another province's task id used to
     approve and publish the other province's figure: the area check looked at the figure only."""
-    from careers.streaming_access import submit_for_review
+    from careers.streaming.access import submit_for_review
 
     own = StreamingFigure.objects.filter(current_province__short_name="Cần Thơ").first()
     other = district_target("Tân An")
@@ -379,7 +379,7 @@ def test_the_district_officers_list_says_draft_under_review_or_published(client,
     text = HEADER + f"district,Tân An,Long An,2024,THCS,{VOCATIONAL},actual,37.9,=,Báo cáo 2024,\n"
     file = io.BytesIO(text.encode())
     file.name = "tan-an.csv"
-    client.post(reverse("careers_import_streaming"), {"file": file})
+    client.post(reverse("streaming_import"), {"file": file})
     new = StreamingFigure.objects.get(document="Báo cáo 2024")
     assert not new.live and new.workflow_in_progress
     html = client.get(list_url).content.decode()

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from careers.models.streaming import AreaReviewTask, OfficerArea, StreamingFigure
+from careers.streaming.models import AreaReviewTask, OfficerArea, StreamingFigure
 from website.models.areas import District, Province, Structure
 
 GROUP_PREFIX = "Số liệu phân luồng"

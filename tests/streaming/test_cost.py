@@ -3,9 +3,9 @@ trend, the groups whose sources disagree — not every figure of the province fo
 
 import pytest
 
-from careers import streaming_views
-from careers.streaming_import import import_streaming
-from tests.careers.test_streaming import HEADER, upload
+from careers.streaming import views as streaming_views
+from careers.streaming.importers import import_streaming
+from tests.streaming.test_streaming import HEADER, upload
 
 pytestmark = pytest.mark.django_db
 

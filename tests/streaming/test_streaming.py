@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from careers.models import StreamingFigure
-from careers.streaming_import import DATA_DIR, import_streaming
+from careers.streaming.importers import DATA_DIR, import_streaming
+from careers.streaming.models import StreamingFigure
 
 pytestmark = pytest.mark.django_db
 
@@ -321,7 +321,7 @@ def test_the_download_has_no_english_and_its_columns_are_documented(
     exported = client.get(f"{streaming_page.url}csv/").content.decode()
     for english in ("as reported", "cited in", "appendix", "body text", "target not met", "about"):
         assert english not in exported
-    docs = (DATA_DIR.parents[1] / "docs" / "streaming.md").read_text(encoding="utf-8")
+    docs = (DATA_DIR.parents[2] / "docs" / "streaming.md").read_text(encoding="utf-8")
     for english, vietnamese in VIETNAMESE_HEADER.items():
         assert f"| `{vietnamese}` | `{english}` |" in docs
 
@@ -338,7 +338,7 @@ def test_xlsx_export_round_trips_through_the_import(client, real_streaming, stre
 
 
 def test_statistics_pages_live_under_the_home_page():
-    from careers.models import StatisticsIndexPage, StreamingDashboardPage
+    from careers.streaming.models import StatisticsIndexPage, StreamingDashboardPage
     from website.models import HomePage, StandardPage
 
     assert set(StatisticsIndexPage.allowed_parent_page_models()) == {HomePage}
@@ -350,7 +350,7 @@ def test_statistics_pages_live_under_the_home_page():
 
 
 def test_demo_loads_pages_figures_and_officers(home_page, real_streaming):
-    from careers.demo import demo_data_officer_accounts, ensure_statistics_pages
+    from careers.streaming.demo import demo_data_officer_accounts, ensure_statistics_pages
 
     index, dashboard = ensure_statistics_pages(home_page)
     assert index.url == "/thong-ke/" and index.show_in_menus
@@ -517,7 +517,7 @@ def test_exports_neutralise_formulas_in_every_cell(client, real_streaming, strea
     /thong-ke/phan-luong/xlsx/ and stood raw in the CSV."""
     from openpyxl import load_workbook
 
-    from careers.models import StreamingFigure
+    from careers.streaming.models import StreamingFigure
 
     notes = ['=HYPERLINK("http://x.example","bấm")', "+cmd|' /C calc'!A0", "@SUM(1+1)"]
     figures = StreamingFigure.objects.filter(current_province__slug="can-tho")[: len(notes)]

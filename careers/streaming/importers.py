@@ -1,6 +1,6 @@
 """Import and export of streaming targets and results in the published format.
 
-The format is the one of ``careers/data/streaming_targets_from_plans.csv`` (documented in
+The format is the one of ``careers/streaming/data/streaming_targets_from_plans.csv`` (documented in
 docs/streaming.md): one row per figure, columns ``scope_level, scope, province, period,
 education_level, indicator, kind, value, comparator, document, note``. CSV or XLSX.
 
@@ -31,7 +31,7 @@ from careers.importers import (
     map_columns,
     parse_number,
 )
-from careers.models.streaming import (
+from careers.streaming.models import (
     FIRST_CURRENT_YEAR,
     LAST_LEGACY_YEAR,
     Comparator,
@@ -404,7 +404,7 @@ def _differs(figure, row):
 
 
 def write_rows(rows, result, user=None, publish=True):
-    from careers.streaming_access import submit_for_review
+    from careers.streaming.access import submit_for_review
 
     existing = StreamingFigure.objects.in_bulk([row["key"] for row in rows], field_name="key")
     with transaction.atomic():

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from careers.streaming_access import create_data_officer, find_area
+from careers.streaming.access import create_data_officer, find_area
 
 
 class Command(BaseCommand):

@@ -14,7 +14,8 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
 from careers.charts import Pair, paired_bar_chart
-from careers.models.streaming import (
+from careers.streaming.importers import export_csv, export_order, export_xlsx
+from careers.streaming.models import (
     PROVINCE_LEVELS,
     EducationLevel,
     FigureKind,
@@ -22,7 +23,6 @@ from careers.models.streaming import (
     StreamingFigure,
     school_year_label,
 )
-from careers.streaming_import import export_csv, export_order, export_xlsx
 from careers.text import sort_key
 from website.models.areas import Province, Structure
 from website.parsing import strict_int

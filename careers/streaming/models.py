@@ -13,7 +13,7 @@ its graduates go on: "2025" → 2025 (school year 2024-2025), "2023-2024" → 20
 
 Figures carry drafts, revisions and a review workflow: every change is kept with who made it
 and when, and the public pages show only published figures. District officers submit drafts;
-the province reviews and publishes them (``AreaReviewTask``, careers/streaming_access.py).
+the province reviews and publishes them (``AreaReviewTask``, careers/streaming/access.py).
 """
 
 import hashlib
@@ -132,6 +132,7 @@ class StreamingIndicator(models.Model):
     ]
 
     class Meta:
+        app_label = "careers"
         verbose_name = _("chỉ tiêu phân luồng")
         verbose_name_plural = _("chỉ tiêu phân luồng")
         ordering = ["sort_order", "name"]
@@ -302,6 +303,7 @@ class StreamingFigure(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
     ]
 
     class Meta:
+        app_label = "careers"
         verbose_name = _("số liệu phân luồng")
         verbose_name_plural = _("số liệu phân luồng")
         ordering = ["-year", "education_level", "indicator__sort_order", "scope_level"]
@@ -464,7 +466,7 @@ class AreaReviewTask(Task):
     approve it."""
 
     def _is_reviewer(self, obj, user):
-        from careers.streaming_access import can_publish, covers_figure
+        from careers.streaming.access import can_publish, covers_figure
 
         return user.is_superuser or (can_publish(user) and covers_figure(user, obj))
 
@@ -492,7 +494,7 @@ class AreaReviewTask(Task):
     def get_task_states_user_can_moderate(self, user, **kwargs):
         from django.db.models.functions import Cast
 
-        from careers.streaming_access import can_publish, figures_for
+        from careers.streaming.access import can_publish, figures_for
 
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:
@@ -507,6 +509,7 @@ class AreaReviewTask(Task):
         return _("Cán bộ cấp tỉnh của đúng địa bàn duyệt số liệu phân luồng")
 
     class Meta:
+        app_label = "careers"
         verbose_name = _("duyệt số liệu phân luồng theo địa bàn")
         verbose_name_plural = _("duyệt số liệu phân luồng theo địa bàn")
 
@@ -537,6 +540,7 @@ class OfficerArea(models.Model):
     )
 
     class Meta:
+        app_label = "careers"
         verbose_name = _("địa bàn cán bộ số liệu")
         verbose_name_plural = _("địa bàn cán bộ số liệu")
         constraints = [
@@ -561,8 +565,10 @@ class StatisticsIndexPage(BasePage):
     parent_page_types = ["website.HomePage"]
     subpage_types = ["careers.StreamingDashboardPage"]
     max_count = 1
+    template = "streaming/statistics_index_page.html"
 
     class Meta:
+        app_label = "careers"
         verbose_name = _("trang thống kê")
 
     def get_context(self, request, *args, **kwargs):
@@ -581,46 +587,48 @@ class StreamingDashboardPage(RoutablePageMixin, BasePage):
     parent_page_types = ["careers.StatisticsIndexPage"]
     subpage_types = []
     max_count = 1
+    template = "streaming/streaming_dashboard_page.html"
 
     class Meta:
+        app_label = "careers"
         verbose_name = _("trang chỉ tiêu phân luồng")
 
     @path("")
     def dashboard(self, request):
-        from careers.streaming_views import dashboard_context
+        from careers.streaming.views import dashboard_context
 
         return self.render(request, context_overrides=dashboard_context(self, request))
 
     @path("truong/", name="schools")
     def school_plans(self, request):
-        from careers.streaming_views import school_plans_context
+        from careers.streaming.views import school_plans_context
 
         return self.render(
             request,
             context_overrides=school_plans_context(self, request),
-            template="careers/streaming_schools.html",
+            template="streaming/schools.html",
         )
 
     @path("csv/", name="csv")
     def download_csv(self, request):
-        from careers.streaming_views import download
+        from careers.streaming.views import download
 
         return download(self, request, "csv")
 
     @path("xlsx/", name="xlsx")
     def download_xlsx(self, request):
-        from careers.streaming_views import download
+        from careers.streaming.views import download
 
         return download(self, request, "xlsx")
 
     @path("bao-cao/<slug:province>/<int:year>/", name="report")
     def report(self, request, province, year):
-        from careers.streaming_views import report_context
+        from careers.streaming.views import report_context
 
         return self.render(
             request,
             context_overrides=report_context(self, request, province, year),
-            template="careers/streaming_report.html",
+            template="streaming/report.html",
         )
 
 
