@@ -397,6 +397,8 @@ SECTION_ORDER = [
     "truong",
     "sau-lop-9",
     "sau-lop-12",
+    "di-lam-viec-o-nuoc-ngoai",
+    "khoi-nghiep",
     "phu-huynh",
     "chinh-sach-ho-tro",
     "su-kien",
@@ -404,6 +406,8 @@ SECTION_ORDER = [
     "thi-truong-lao-dong",
     "thong-ke",
     "tim-kiem",
+    "thu-vien",
+    "tom-tat-sau-lop-9",
     "gioi-thieu",
 ]
 

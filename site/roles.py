@@ -49,6 +49,7 @@ MODEL_PERMISSIONS = [
     ("website", "add_librarytopic"),
     ("website", "change_librarytopic"),
     ("website", "delete_librarytopic"),
+    ("simple_translation", "submit_translation"),
     *CAREERS_EDITOR_PERMISSIONS,
     *STREAMING_EDITOR_PERMISSIONS,
     *INSTITUTIONS_EDITOR_PERMISSIONS,

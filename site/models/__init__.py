@@ -14,7 +14,7 @@ from website.models.library import (
     LibraryTopic,
 )
 from website.models.news import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag
-from website.models.pages import HomeEntryPoint, HomePage, StandardPage
+from website.models.pages import HomeEntryPoint, HomePage, PlainSummaryPage, StandardPage
 from website.models.settings import SiteSettings
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
+    "PlainSummaryPage",
     "Province",
     "SiteSettings",
     "StandardPage",

@@ -15,6 +15,7 @@ from website.demo import (
     load_demo,
     order_sections,
 )
+from website.library_demo import load_library_demo
 
 LOCAL_SERVER = "http://127.0.0.1:8000"
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
         load_streaming_demo(home, self.stdout)
         school_accounts = load_institutions_demo(home, self.stdout)
         link_event_participants(home)
+        load_library_demo(home)
         order_sections(home)
         link_sections(home)
         accounts = [*summary.accounts, *school_accounts, *demo_data_officer_accounts()]
