@@ -255,7 +255,8 @@ class PlainSummaryPage(BasePage):
                 "page": translation,
                 "language": translation.locale.language_code,
                 "name": translation.locale.get_display_name(),
-                "url": translation.get_full_url(request),
+                "url": translation.get_full_url(request),  # hreflang needs absolute addresses
+                "path": translation.get_url(request),
             }
             for translation in self.get_translations(inclusive=True)
             .live()
