@@ -91,10 +91,14 @@ faults: install ## Faults under load on a private copy of DATABASE_URL (docs/ben
 backup-check: install ## Back up, wipe, restore a private copy of DATABASE_URL; same pages served?
 	$(BIN)/python deploy/backup_check.py
 
+# pytest-xdist: one worker per core, each with its own test database (test_<name>_gw0, …);
+# TEST_WORKERS=0 runs the suite in one process.
+TEST_WORKERS ?= auto
+
 test: install ## Checks, migrations check, lint and the whole test suite
 	$(TEST_SETTINGS) $(MANAGE) check
 	$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check --tabwidth 4 $(TEMPLATE_DIRS)
-	$(TEST_SETTINGS) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(TEST_SETTINGS) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)

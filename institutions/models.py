@@ -25,7 +25,7 @@ from wagtail.search import index
 
 from website.blocks import BodyBlock
 from website.models.areas import Structure
-from website.models.pages import BasePage
+from website.models.pages import BasePage, SectionIndexPage
 
 
 class InstitutionType(models.TextChoices):
@@ -115,26 +115,14 @@ class SupportPolicyBlock(blocks.StructBlock):
         template = "institutions/blocks/support_policy.html"
 
 
-class InstitutionIndexPage(BasePage):
+class InstitutionIndexPage(SectionIndexPage):
     """/truong/: every institution, by province, type and ownership."""
 
-    intro = models.TextField(_("giới thiệu"), blank=True, max_length=500)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["website.HomePage"]
     subpage_types = ["institutions.InstitutionPage"]
-    max_count = 1
+    context_builder = "institutions.listing.institution_listing"
 
     class Meta:
         verbose_name = _("danh sách trường")
-
-    def get_context(self, request, *args, **kwargs):
-        from institutions.listing import institution_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(institution_listing(self, request))
-        return context
 
 
 class InstitutionPage(BasePage):
@@ -403,6 +391,11 @@ class LocalizedDecimalField(models.DecimalField):
     def formfield(self, **kwargs):
         kwargs.setdefault("localize", True)
         return super().formfield(**kwargs)
+
+    def deconstruct(self):
+        # The same column as a DecimalField: migrations name Django's class, not this module.
+        name, path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.DecimalField", args, kwargs
 
 
 class GraduateOutcome(Orderable):

@@ -11,16 +11,12 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from wagtail.admin.views.reports.page_types_usage import (
-    PageTypesUsageReportView as WagtailPageTypesUsageReportView,
-)
-
 from careers.importers import ImportFileError
 from institutions import importers, shortlist
 from institutions.accounts import AccountError, create_school_account
 from institutions.forms import ProgrammeUploadForm, SchoolAccountForm
 from institutions.models import InstitutionPage
-from institutions.permissions import can_upload_programmes, is_school_staff, school_institutions
+from institutions.permissions import can_upload_programmes, school_institutions
 
 
 def manages_every_school(user):
@@ -141,18 +137,6 @@ def school_account_view(request):
         "institutions/admin/school_account.html",
         {"form": form, "account": account, "page_title": _("Tạo tài khoản cán bộ trường")},
     )
-
-
-class PageTypesUsageReportView(WagtailPageTypesUsageReportView):
-    """Wagtail's "Page types usage" report names the last edited page of every type across the
-    whole site, whatever the user's page permissions; a school's staff must not see other
-    schools' pages. Its menu item is hidden (wagtail_hooks); ``website.urls`` serves this view
-    at its address, ahead of Wagtail's."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if is_school_staff(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
 
 # The public shortlist and comparison (institutions/shortlist.py does the work) -------------

@@ -26,7 +26,6 @@ from django.utils import timezone
 
 from search.contract import Hit, SearchResult, facet_results
 from search.facetindex import facet_index
-from search.postgres import TEXT_CONFIG
 from search.text import like_escape
 
 # Relevance, the same in SQL and in Python: exact (as typed, with diacritics) beats folded;
@@ -37,6 +36,9 @@ LITERAL_NAMES = 30
 PYTHON_FUZZY_THRESHOLD = 0.75  # difflib's ratio is more generous than pg_trgm's
 # Listing more rows to score than this costs PostgreSQL more than scoring every match.
 MAX_CANDIDATES = 5000
+# The text search configuration (simple + unaccent) that search/migrations/0002 creates and
+# the trigger of 0007 fills the rows' vectors with.
+TEXT_CONFIG = "vn_unaccent"
 
 
 def tsquery(text, prefix=False):

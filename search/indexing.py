@@ -16,7 +16,7 @@ BATCH = 500
 
 def _row(kind, page):
     """The row of a page, and its fields (which Elasticsearch indexes too). On PostgreSQL a
-    trigger adds the text search vector as the row is written (``search/postgres.py``)."""
+    trigger adds the text search vector as the row is written (migration 0007)."""
     fields = kind.build_row(page)
     return kind.row_model(page_id=page.pk, **fields), fields
 

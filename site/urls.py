@@ -12,18 +12,15 @@ from wagtail.models import Page
 
 from careers import views as careers_views
 from institutions import views as institutions_views
-from institutions.views import PageTypesUsageReportView
 from website import admin_access, sitemaps, views
 from website.admin_workflow import PageWorkflowAction
 from website.api import api_router
 from website.security import ThrottledPasswordResetView
 
-# Served ahead of Wagtail's own views at the same addresses: the page-types report is closed
-# to school staff; bulk actions and the page chooser show only what the user may see
-# (website.admin_access); a page's workflow action acts only on that page's own task and
-# (approve from the dashboard) confirms what it did.
-page_types_report = require_admin_access(PageTypesUsageReportView.as_view())
-page_types_results = require_admin_access(PageTypesUsageReportView.as_view(results_only=True))
+# Served ahead of Wagtail's own views at the same addresses: bulk actions and the page chooser
+# show only what the user may see (website.admin_access); a page's workflow action acts only on
+# that page's own task and (approve from the dashboard) confirms what it did. Reports are
+# guarded by website.admin_access.ReportsGuardMiddleware.
 
 
 def page_workflow_view(view):
@@ -31,8 +28,6 @@ def page_workflow_view(view):
 
 
 urlpatterns = [
-    path("admin/reports/page-types-usage/", page_types_report),
-    path("admin/reports/page-types-usage/results/", page_types_results),
     path(
         "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
         require_admin_access(admin_access.bulk_action),

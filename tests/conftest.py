@@ -1,13 +1,61 @@
 import json
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 
 from wagtail.models import Site
 
 from website.adminunits import load_admin_units
+
+# pytest-xdist (``make test``): the controller migrates one template database before the
+# workers start, and each worker's test database (test_<name>_gw0, …) is a PostgreSQL copy of
+# it (``CREATE DATABASE … TEMPLATE``), made in a second instead of migrating once per worker.
+
+_template_key = pytest.StashKey[tuple]()  # (the configured name, the template's name)
+
+
+def _runs_workers(config):
+    return getattr(config.option, "dist", "no") != "no" and not hasattr(config, "workerinput")
+
+
+def pytest_sessionstart(session):
+    config = session.config
+    if not _runs_workers(config) or connection.vendor != "postgresql" or config.option.reuse_db:
+        return
+    test = connection.settings_dict.setdefault("TEST", {})
+    original_name = connection.settings_dict["NAME"]
+    test["NAME"] = f"{test.get('NAME') or 'test_' + original_name}_template"
+    with config.stash[blocking_manager_key].unblock():
+        template = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        connection.close()
+    config.stash[_template_key] = (original_name, template)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """Tells each xdist worker the template its test database is copied from."""
+    if _template_key in node.config.stash:
+        node.workerinput["test_db_template"] = node.config.stash[_template_key][1]
+
+
+def pytest_sessionfinish(session):
+    config = session.config
+    if _template_key in config.stash:
+        original_name, _template = config.stash[_template_key]
+        with config.stash[blocking_manager_key].unblock():
+            connection.creation.destroy_test_db(original_name, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """On an xdist worker, the test database is created from the controller's template."""
+    template = getattr(request.config, "workerinput", {}).get("test_db_template")
+    if template:
+        settings.DATABASES["default"].setdefault("TEST", {})["TEMPLATE"] = template
 
 
 @pytest.fixture(autouse=True)

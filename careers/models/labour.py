@@ -29,6 +29,17 @@ def validate_period(value):
         )
 
 
+class PeriodField(models.CharField):
+    """A figure's period, checked by ``validate_period``."""
+
+    default_validators = [validate_period]
+
+    def deconstruct(self):
+        # The same column as a CharField: migrations name Django's class, not this module.
+        name, path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.CharField", args, kwargs
+
+
 def is_period(value):
     if not PERIOD_PATTERN.match(value or ""):
         return False
@@ -147,7 +158,7 @@ class LabourFigure(models.Model):
             "15–24 tuổi, một trình độ (Đại học trở lên) …; để trống nếu là tất cả."
         ),
     )
-    period = models.CharField(_("kỳ"), max_length=16, validators=[validate_period])
+    period = PeriodField(_("kỳ"), max_length=16)
     value = models.DecimalField(_("giá trị"), max_digits=16, decimal_places=3)
     unit = models.CharField(_("đơn vị"), max_length=40)
     is_preliminary = models.BooleanField(_("số liệu sơ bộ"), default=False)

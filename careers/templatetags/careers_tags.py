@@ -45,17 +45,3 @@ def trieu_dong(value, high=None):
     else:
         amount = so(low)
     return _("%(amount)s triệu đồng/tháng") % {"amount": amount}
-
-
-@register.simple_tag(takes_context=True)
-def query_with(context, param, value=None):
-    """The current query string with ``param`` set (or removed when empty), page reset."""
-    params = context["request"].GET.copy()
-    if param != "trang":
-        params.pop("trang", None)
-    if value in (None, ""):
-        params.pop(param, None)
-    else:
-        params[param] = value
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"

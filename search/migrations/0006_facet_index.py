@@ -1,7 +1,5 @@
 from django.db import migrations, models
 
-from search.postgres import token_array
-
 TABLES = ("search_occupationsearchrow", "search_programmesearchrow")
 
 
@@ -17,7 +15,18 @@ def drop_token_array(apps, schema_editor):
 def restore_token_array(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         for table in TABLES:
-            token_array(table)[0](apps, schema_editor)
+            # A frozen copy of what search/postgres.py's token_array did (0005).
+            schema_editor.execute(
+                f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS tokens text[] "
+                f"NOT NULL DEFAULT '{{}}'"
+            )
+            schema_editor.execute(
+                f"UPDATE {table} SET tokens = "
+                f"ARRAY(SELECT jsonb_array_elements_text(facet_tokens))"
+            )
+            schema_editor.execute(
+                f"CREATE INDEX IF NOT EXISTS {table}_token_array ON {table} USING gin (tokens)"
+            )
             schema_editor.execute(
                 f"CREATE INDEX IF NOT EXISTS {table}_tokens ON {table} USING gin (facet_tokens)"
             )

@@ -221,7 +221,6 @@ def test_institution_page_query_count_does_not_grow(
     with django_assert_num_queries(len(few)):
         response = client.get(school.url)
     assert response.text.count("Công ty") >= 10
-    print("institution page queries:", len(few))
 
 
 def test_programme_page_query_count_does_not_grow(
@@ -242,7 +241,6 @@ def test_programme_page_query_count_does_not_grow(
     page.save_revision().publish()
     with django_assert_num_queries(len(few)):
         client.get(page.url)
-    print("programme page queries:", len(few))
 
 
 def test_list_query_count_does_not_grow(client, index, django_assert_num_queries):
@@ -262,7 +260,6 @@ def test_list_query_count_does_not_grow(client, index, django_assert_num_queries
         client.get(index.url, {"tinh": area.slug})
     with django_assert_num_queries(len(few) - 1):  # no province filter: one query fewer
         client.get(index.url, {"trang": "2"})
-    print("list queries:", len(few))
 
 
 def test_api_serves_live_pages_only(client, school_a):

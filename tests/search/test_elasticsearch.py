@@ -536,7 +536,8 @@ class Cluster:
     def _target(self, name):
         return self.aliases.get(name, name)
 
-    def __call__(self, request):  # noqa: C901 - one branch per API, as a server has
+    def __call__(self, request):
+        """One branch per API, as a server has."""
         method, path, params = request.method, request.path, request.params
         parts = path.strip("/").split("/")
         if path == "/_bulk":  # the client sends PUT, POST is as good

@@ -74,7 +74,7 @@ def test_a_draft_never_reaches_the_cache(page_cache, news_item, home_page):
 
 
 def test_logged_in_users_and_the_admin_bypass_the_cache(page_cache, news_item):
-    editor = User.objects.create_superuser("bientap-test", password="x")  # noqa: S106
+    editor = User.objects.create_superuser("bientap-test", password="x")
     client = Client()
     client.force_login(editor)
     session = f"csrftoken=abc; sessionid={client.cookies['sessionid'].value}"

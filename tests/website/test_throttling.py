@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "mat-khau-dung-ca-nam"  # noqa: S105 — a test account's
+PASSWORD = "mat-khau-dung-ca-nam"
 
 
 @pytest.fixture
