@@ -306,7 +306,7 @@ def validate_series_rows(body, positions, lookups, progress=None):
     return cleaned, errors
 
 
-def _clean_series_row(number, cells, lookups, occupations):  # noqa: C901 — one check per column
+def _clean_series_row(number, cells, lookups, occupations):
     errors = []
 
     def error(column, message):

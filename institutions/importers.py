@@ -305,7 +305,7 @@ def _match(cells, by_code, by_title):
     return by_title.get(fold(cells.get("title", ""))) if cells.get("title") else None
 
 
-def _check_row(number, cells, occupations, folded_titles, current=None):  # noqa: C901 — one check per column
+def _check_row(number, cells, occupations, folded_titles, current=None):
     """Check one row; ``current`` is the latest revision of the programme it updates, if any:
     its values stay wherever the row's cell is empty."""
     errors = []

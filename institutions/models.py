@@ -119,7 +119,7 @@ class InstitutionIndexPage(SectionIndexPage):
     """/truong/: every institution, by province, type and ownership."""
 
     subpage_types = ["institutions.InstitutionPage"]
-    context_builder = "institutions.listing.institution_listing"
+    context_builder = "institutions.context.institution_listing"
 
     class Meta:
         verbose_name = _("danh sách trường")

@@ -19,7 +19,7 @@ from wagtail.search import index
 from careers.blocks import OccupationTextBlock
 from careers.models.taxonomy import Outlook, TrainingLevel
 from careers.text import initial, sort_key
-from website.models.pages import BasePage
+from website.models.pages import BasePage, SectionIndexPage
 
 RIASEC_LETTERS = "RIASEC"
 
@@ -38,26 +38,14 @@ def code_profile(code):
     return [weights.get(letter, 1.0) for letter in RIASEC_LETTERS]
 
 
-class OccupationIndexPage(BasePage):
+class OccupationIndexPage(SectionIndexPage):
     """/nghe-nghiep/: every occupation, by field, interest type, level and A–Z."""
 
-    intro = models.TextField(_("giới thiệu"), blank=True, max_length=500)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["website.HomePage"]
     subpage_types = ["careers.OccupationPage"]
-    max_count = 1
+    context_builder = "careers.context.occupation_listing"
 
     class Meta:
         verbose_name = _("danh sách nghề")
-
-    def get_context(self, request, *args, **kwargs):
-        from careers.listing import occupation_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(occupation_listing(self, request))
-        return context
 
 
 class OccupationPage(BasePage):
@@ -279,7 +267,7 @@ class OccupationPage(BasePage):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from careers.occupation import occupation_context
+        from careers.context import occupation_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(occupation_context(self))

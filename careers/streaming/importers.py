@@ -170,7 +170,7 @@ class StreamingLookups:
         return None
 
 
-def _clean_row(number, cells, lookups, allowed):  # noqa: C901 — one check per column
+def _clean_row(number, cells, lookups, allowed):
     errors = []
 
     def error(column, message):

@@ -33,7 +33,7 @@ from wagtail.models import DraftStateMixin, Page, RevisionMixin, Task, TaskState
 
 from careers.text import fold
 from website.models.areas import Structure
-from website.models.pages import BasePage
+from website.models.pages import BasePage, SectionIndexPage
 
 PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(\d{4}))?$", re.ASCII)
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -349,7 +349,7 @@ class StreamingFigure(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
             self.document,
         )
 
-    def clean(self):  # noqa: C901 — one check per rule
+    def clean(self):
         super().clean()
         errors = {}
         year = year_of_period(self.period)
@@ -555,26 +555,18 @@ class OfficerArea(models.Model):
         return str(self.district or self.province)
 
 
-class StatisticsIndexPage(BasePage):
+class StatisticsIndexPage(SectionIndexPage):
     """/thong-ke/: the statistics section."""
 
     intro = models.TextField(_("giới thiệu"), blank=True, max_length=800)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["website.HomePage"]
     subpage_types = ["careers.StreamingDashboardPage"]
-    max_count = 1
     template = "streaming/statistics_index_page.html"
+    context_builder = "careers.streaming.views.statistics_sections"
 
     class Meta:
         app_label = "careers"
         verbose_name = _("trang thống kê")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().specific()
-        return context
 
 
 class StreamingDashboardPage(RoutablePageMixin, BasePage):

@@ -349,7 +349,12 @@ def _dashboard_figures(figures, year):
     return _loaded(figures.filter(shown))
 
 
-def dashboard_context(page, request):  # noqa: C901 — one default per filter
+def statistics_sections(page, request):
+    """/thong-ke/: the live, public sections under it."""
+    return {"sections": page.get_children().live().public().specific()}
+
+
+def dashboard_context(page, request):
     provinces = published_provinces()
     slug = request.GET.get("tinh", "")
     province = next((p for p in provinces if p.slug == slug), None)

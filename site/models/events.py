@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from website.blocks import BodyBlock, GalleryBlock
 from website.models.areas import Commune, Province, Structure
-from website.models.pages import BasePage
+from website.models.pages import BasePage, SectionIndexPage
 
 
 class Audience(models.Model):
@@ -58,24 +58,12 @@ class EventPageQuerySet(PageQuerySet):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventIndexPage(BasePage):
-    intro = models.TextField(_("giới thiệu"), blank=True, max_length=500)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["website.HomePage"]
+class EventIndexPage(SectionIndexPage):
     subpage_types = ["website.EventPage"]
-    max_count = 1
+    context_builder = "website.context.event_listing"
 
     class Meta:
         verbose_name = _("danh sách sự kiện")
-
-    def get_context(self, request, *args, **kwargs):
-        from website.listing import event_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(event_listing(self, request))
-        return context
 
 
 class EventPage(RoutablePageMixin, BasePage):

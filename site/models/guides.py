@@ -18,8 +18,6 @@ from wagtail.search import index
 from website.blocks import GuideBodyBlock
 from website.models.pages import BasePage
 
-MAX_PROGRAMMES = 24
-
 
 class GuidePage(BasePage):
     intro = models.TextField(_("tóm tắt"), blank=True, max_length=500)
@@ -56,30 +54,8 @@ class GuidePage(BasePage):
         verbose_name_plural = _("trang chuyên đề có số liệu")
 
     def get_context(self, request, *args, **kwargs):
+        from website.context import guide_relations
+
         context = super().get_context(request, *args, **kwargs)
         context.update(guide_relations(self))
         return context
-
-
-def guide_relations(page):
-    """The guide's live occupations, the live programmes training for them or chosen by
-    the editor (each with its school), and its live child guides: one query each."""
-    from institutions.context import with_institutions
-    from institutions.models import ProgramPage
-
-    occupations = list(page.occupations.live().order_by("title"))
-    programmes = (
-        ProgramPage.objects.live()
-        .filter(retired=False)
-        .filter(
-            models.Q(occupations__in=[occupation.pk for occupation in occupations])
-            | models.Q(guides=page)
-        )
-        .distinct()
-        .order_by("title", "pk")
-    )
-    return {
-        "guide_occupations": occupations,
-        "guide_programmes": with_institutions(programmes[:MAX_PROGRAMMES]),
-        "guide_children": page.get_children().live().specific().order_by("path"),
-    }

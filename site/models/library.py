@@ -16,7 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from careers.text import fold
-from website.models.pages import BasePage
+from website.models.pages import BasePage, SectionIndexPage
 
 FIRST_GRADE, LAST_GRADE = 6, 12
 GRADES = range(FIRST_GRADE, LAST_GRADE + 1)
@@ -47,26 +47,14 @@ class LibraryTopic(models.Model):
         return self.name
 
 
-class LibraryIndexPage(BasePage):
+class LibraryIndexPage(SectionIndexPage):
     """/thu-vien/: every document of the library, searchable and filtered by URL."""
 
-    intro = models.TextField(_("giới thiệu"), blank=True, max_length=500)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["website.HomePage"]
     subpage_types = ["website.LibraryDocumentPage"]
-    max_count = 1
+    context_builder = "website.context.library_listing"
 
     class Meta:
         verbose_name = _("thư viện tài liệu")
-
-    def get_context(self, request, *args, **kwargs):
-        from website.library import library_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(library_listing(self, request))
-        return context
 
 
 class LibraryDocumentPage(BasePage):

@@ -13,7 +13,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from website.blocks import BodyBlock
-from website.models.pages import BasePage
+from website.models.pages import BasePage, SectionIndexPage
 
 
 @register_snippet
@@ -36,24 +36,12 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("website.NewsPage", related_name="tagged_items")
 
 
-class NewsIndexPage(BasePage):
-    intro = models.TextField(_("giới thiệu"), blank=True, max_length=500)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["website.HomePage"]
+class NewsIndexPage(SectionIndexPage):
     subpage_types = ["website.NewsPage"]
-    max_count = 1
+    context_builder = "website.context.news_listing"
 
     class Meta:
         verbose_name = _("danh sách tin tức")
-
-    def get_context(self, request, *args, **kwargs):
-        from website.listing import news_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(news_listing(self, request))
-        return context
 
 
 class NewsPage(BasePage):

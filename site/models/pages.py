@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.utils import translation
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -76,6 +77,29 @@ class BasePage(Page):
 
     def get_share_image(self):
         return self.share_image
+
+
+class SectionIndexPage(BasePage):
+    """The index of a section under the home page (news, events, occupations, schools, …):
+    one per site, an introduction, and the section's list, built by the function that
+    ``context_builder`` names (page, request → context). It is named, not imported, because
+    the builders import the section's models."""
+
+    intro = models.TextField(_("giới thiệu"), blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["website.HomePage"]
+    max_count = 1
+    context_builder = ""
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(import_string(self.context_builder)(self, request))
+        return context
 
 
 class HomePage(BasePage):

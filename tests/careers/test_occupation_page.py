@@ -188,8 +188,8 @@ def test_hiring_need_validation(electrician):
 
 
 def test_preview_of_an_unsaved_occupation_has_a_context():
+    from careers.context import occupation_context
     from careers.models import OccupationRoute
-    from careers.occupation import occupation_context
 
     page = OccupationPage(title="Nghề mới", slug="nghe-moi", summary="x", riasec_code="SA")
     page.routes = [OccupationRoute(level="so-cap", entry="Từ 15 tuổi", duration="3 tháng")]

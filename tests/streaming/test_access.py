@@ -205,7 +205,7 @@ def test_district_import_is_a_draft(client, tan_an):
 def test_users_without_an_area_see_nothing(client, real_streaming, django_user_model):
     from django.contrib.auth.models import Permission
 
-    user = django_user_model.objects.create_user("khongdiaban", password="x")  # noqa: S106
+    user = django_user_model.objects.create_user("khongdiaban", password="x")
     user.user_permissions.add(
         *Permission.objects.filter(
             codename__in=["access_admin", "view_streamingfigure", "change_streamingfigure"]

@@ -118,3 +118,16 @@ def test_the_readme_links_stay_in_the_repository():
     outside = [target for target in local if not (ROOT / target).resolve().is_relative_to(ROOT)]
     missing = [target for target in local if not (ROOT / target).exists()]
     assert outside == [] and missing == []
+
+
+def test_every_section_index_names_a_context_builder_that_exists():
+    from django.utils.module_loading import import_string
+
+    from wagtail.models import get_page_models
+
+    from website.models.pages import SectionIndexPage
+
+    sections = [model for model in get_page_models() if issubclass(model, SectionIndexPage)]
+    assert len(sections) >= 5
+    for model in sections:
+        assert callable(import_string(model.context_builder)), model

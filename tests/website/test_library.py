@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 
 from tests import factories
-from website.library import DOCUMENTS_PER_PAGE
+from website.context import DOCUMENTS_PER_PAGE
 from website.models import DocumentKind
 from website.roles import EDITORS
 

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from tests import factories
-from website.listing import NEWS_PER_PAGE
+from website.context import NEWS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 
