@@ -134,7 +134,7 @@ def test_queries_per_page_do_not_grow_with_the_library(client, library, params):
     for number in range(30):
         factories.library_document(library, f"Tài liệu {number}", topic=topics[number % 5])
     assert _count_queries(client, library.url, params) == before
-    assert before <= 12
+    assert before <= 14
 
 
 def test_summary_page_shows_every_fact(client, library):

@@ -134,3 +134,14 @@ def test_the_admin_stays_in_vietnamese(client, sedang_summary):
     assert 'lang="vi"' in response.text
     # Editors may copy a page into another language ("Dịch trang này").
     assert user.has_perm("simple_translation.submit_translation")
+
+
+def test_the_translation_screens_are_in_vietnamese(client, summary, sedang):
+    from django.urls import reverse
+
+    client.force_login(User.objects.create_superuser("quantri-ngon-ngu", password="mat-khau-123"))
+    locales = client.get("/admin/locales/")
+    assert locales.status_code == 200 and "Thêm ngôn ngữ" in locales.text
+    url = reverse("simple_translation:submit_page_translation", args=[summary.pk])
+    translate = client.get(url)
+    assert translate.status_code == 200 and "Dịch trang" in translate.text
