@@ -141,7 +141,7 @@ def test_the_translation_screens_are_in_vietnamese(client, summary, sedang):
 
     client.force_login(User.objects.create_superuser("quantri-ngon-ngu", password="mat-khau-123"))
     locales = client.get("/admin/locales/")
-    assert locales.status_code == 200 and "Thêm ngôn ngữ" in locales.text
+    assert locales.status_code == 200 and "Thêm một ngôn ngữ" in locales.text
     url = reverse("simple_translation:submit_page_translation", args=[summary.pk])
     translate = client.get(url)
     assert translate.status_code == 200 and "Dịch trang" in translate.text
