@@ -1,9 +1,10 @@
-"""Open data through the Wagtail API v2: published occupations and labour-market figures."""
+"""Open data through the Wagtail API v2: published occupations, enterprises and labour-market
+figures."""
 
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
-from careers.models import LabourFigure, OccupationPage
+from careers.models import EnterprisePage, LabourFigure, OccupationPage
 from website.pagination import BoundedPagination, StrictSearchParametersMixin
 
 
@@ -30,6 +31,31 @@ class OccupationsAPIViewSet(StrictSearchParametersMixin, PagesAPIViewSet):
             .select_related("isco_group", "training_field")
             .prefetch_related("routes")
             .order_by("sort_title", "pk")
+        )
+
+
+class EnterprisesAPIViewSet(StrictSearchParametersMixin, PagesAPIViewSet):
+    """/api/v2/enterprises/: published, public enterprise pages, with their public fields."""
+
+    model = EnterprisePage
+    name = "enterprises"
+    pagination_class = BoundedPagination
+    listing_default_fields = [
+        *PagesAPIViewSet.listing_default_fields,
+        "summary",
+        "sector_info",
+        "area",
+        "is_sample",
+    ]
+
+    def get_queryset(self):
+        public = self.get_base_queryset().values("pk")
+        return (
+            EnterprisePage.objects.live()
+            .public()
+            .filter(pk__in=public)
+            .select_related("sector", "province", "commune")
+            .order_by("title", "pk")
         )
 
 

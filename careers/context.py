@@ -1,28 +1,34 @@
 """What the occupation pages show beyond their own fields, each in a fixed number of queries:
 the occupation page (routes, related occupations, figures, hiring needs, whatever their
 number) and the occupation list (filters by field, interest type, level and first letter,
-state in the URL, paginated)."""
+state in the URL, paginated); the enterprise directory (search without diacritics, province
+and sector filters, paginated) and the enterprise page with its JSON-LD ``Organization``."""
 
-from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
 from careers.models import (
+    EconomicSector,
+    EnterprisePage,
     HiringNeed,
     IscoGroup,
     LabourFigure,
     OccupationPage,
     RiasecType,
+    SizeBand,
     TrainingField,
     TrainingLevel,
 )
 from careers.models.labour import latest_per
-from careers.text import VIETNAMESE_ALPHABET
+from website.context import paginate
+from website.models import Province
+from website.text import VIETNAMESE_ALPHABET, fold
 
 MAX_FIGURES = 60
 MAX_HIRING = 10
 MAX_HIRING_AREAS = 20
+MAX_ENTERPRISES = 20
 PER_PAGE = 24
 
 
@@ -68,9 +74,9 @@ def occupation_context(page):
             )[:MAX_FIGURES]
         ),
         "hiring_needs": list(
-            hiring.select_related("province", "occupation").order_by("-period_start", "pk")[
-                :MAX_HIRING
-            ]
+            hiring.select_related("province", "occupation", "employer").order_by(
+                "-period_start", "pk"
+            )[:MAX_HIRING]
         ),
         "hiring_by_area": list(
             hiring.values("province__short_name")
@@ -82,6 +88,13 @@ def occupation_context(page):
             .order_by("-workers", "province__short_name")[:MAX_HIRING_AREAS]
         ),
         "programmes": training_programmes(page),
+        "enterprises": list(
+            EnterprisePage.objects.none()
+            if page.pk is None
+            else page.enterprises.live()
+            .select_related("province")
+            .order_by("title", "pk")[:MAX_ENTERPRISES]
+        ),
     }
 
 
@@ -152,16 +165,14 @@ def group_figures(figures):
 
 
 def training_programmes(page):
-    """Programmes that train for this occupation, by relation (institutions app, later).
+    """The live programmes that train for this occupation, each with its ``institution``.
 
-    Contract for the institutions issue: ProgramPage gets a many-to-many ``occupations``
-    to OccupationPage with ``related_name="programmes"``.
+    Read through the reverse relation ``programmes`` that a programme's ``occupations`` gives
+    the occupation (institutions app): occupations know nothing of schools.
     """
-    if page.pk is None or not apps.is_installed("institutions") or not hasattr(page, "programmes"):
+    if page.pk is None or not hasattr(page, "programmes"):
         return []
-    from institutions.context import with_institutions
-
-    return with_institutions(page.programmes.live().filter(retired=False).order_by("title")[:50])
+    return page.programmes.live().filter(retired=False).order_by("title")[:50].with_institutions()
 
 
 def occupation_listing(index_page, request):
@@ -227,3 +238,136 @@ def occupation_listing(index_page, request):
         "filtered": any(selected.values()),
         "filter_errors": errors,
     }
+
+
+# The enterprise directory ------------------------------------------------------------
+# Partner schools and events are read through reverse relations (``partnerships``,
+# ``event_participations``): careers never imports institutions or the site's pages.
+
+ENTERPRISES_PER_PAGE = 12
+MAX_QUERY_LENGTH = 100
+MAX_ENTERPRISE_HIRING = 20
+MAX_EVENTS = 10
+
+# schema.org numberOfEmployees for each size band: (minimum, maximum or None).
+EMPLOYEES = {
+    SizeBand.UNDER_10: (1, 9),
+    SizeBand.FROM_10: (10, 49),
+    SizeBand.FROM_50: (50, 199),
+    SizeBand.FROM_200: (200, 999),
+    SizeBand.FROM_1000: (1000, None),
+}
+
+
+def enterprise_listing(index_page, request):
+    every = EnterprisePage.objects.live().public().child_of(index_page)
+    enterprises = every
+    errors = []
+    selected = {"query": "", "province": None, "sector": None}
+
+    query = (request.GET.get("q") or "").strip()
+    if len(query) > MAX_QUERY_LENGTH:
+        errors.append(
+            _("Từ khóa dài quá %(max)s ký tự; chỉ dùng phần đầu.") % {"max": MAX_QUERY_LENGTH}
+        )
+        query = query[:MAX_QUERY_LENGTH]
+    if query:
+        selected["query"] = query
+        for word in fold(query).split():
+            enterprises = enterprises.filter(search_text__contains=word)
+
+    slug = request.GET.get("tinh")
+    if slug:
+        selected["province"] = Province.objects.current().filter(slug=slug).first()
+        if selected["province"]:
+            enterprises = enterprises.filter(province=selected["province"])
+        else:
+            errors.append(_("Không có tỉnh, thành phố “%(value)s”.") % {"value": slug})
+
+    code = request.GET.get("nganh")
+    if code:
+        selected["sector"] = EconomicSector.objects.filter(code=code.upper()[:1]).first()
+        if selected["sector"] and len(code) == 1:
+            enterprises = enterprises.filter(sector=selected["sector"])
+        else:
+            selected["sector"] = None
+            errors.append(_("Không có ngành kinh tế “%(value)s”.") % {"value": code})
+
+    enterprises = enterprises.select_related("sector", "province", "commune").order_by(
+        "title", "pk"
+    )
+    return {
+        "enterprises_page": paginate(enterprises, request, "trang", ENTERPRISES_PER_PAGE),
+        "provinces": Province.objects.filter(enterprises__in=every)
+        .distinct()
+        .order_by("short_name"),
+        "sectors": EconomicSector.objects.filter(enterprises__in=every).distinct().order_by("code"),
+        "selected": selected,
+        "filtered": any(selected.values()),
+        "filter_errors": errors,
+    }
+
+
+def enterprise_context(page, request):
+    if page.pk is None:  # a preview of a page not saved yet: nothing refers to it
+        return {
+            "partnerships": [],
+            "occupations": [o for o in page.occupations.all() if o.live],
+            "hiring_needs": [],
+            "events": [],
+            "json_ld": enterprise_json_ld(page, request),
+        }
+    partnerships = list(
+        page.partnerships.filter(page__live=True)
+        .select_related("page", "page__province")
+        .order_by("page__title", "pk")
+    )
+    return {
+        "partnerships": partnerships,
+        "occupations": list(page.occupations.live().order_by("sort_title", "pk")),
+        "hiring_needs": list(
+            page.hiring_needs.select_related("province", "occupation").order_by(
+                "-period_start", "pk"
+            )[:MAX_ENTERPRISE_HIRING]
+        ),
+        "events": list(
+            page.event_participations.filter(page__live=True)
+            .select_related("page", "page__province")
+            .order_by("-page__start")[:MAX_EVENTS]
+        ),
+        "json_ld": enterprise_json_ld(page, request),
+    }
+
+
+def enterprise_json_ld(page, request):
+    """schema.org ``Organization``: name, address, public contacts, sector and size."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": page.title,
+        "url": page.get_full_url(request) if page.pk else None,
+        "description": page.summary or None,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": page.address or None,
+            "addressLocality": page.commune.name if page.commune_id else None,
+            "addressRegion": page.province.name if page.province_id else None,
+            "addressCountry": "VN",
+        },
+        "telephone": page.phone or None,
+        "email": page.email or None,
+        "sameAs": page.website or None,
+        "knowsAbout": page.sector.name if page.sector_id else None,
+    }
+    if page.size_band in EMPLOYEES:
+        low, high = EMPLOYEES[page.size_band]
+        data["numberOfEmployees"] = _clean(
+            {"@type": "QuantitativeValue", "minValue": low, "maxValue": high}
+        )
+    data["address"] = _clean(data["address"])
+    return _clean(data)
+
+
+def _clean(data):
+    """Drop the keys without a value (schema.org readers prefer absent to null)."""
+    return {key: value for key, value in data.items() if value not in (None, "", [])}

@@ -17,10 +17,11 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from careers.importers import SERIES_COLUMNS, ImportResult, RowError, import_series_rows
+from careers.importers import SERIES_COLUMNS, import_series_rows
 from careers.models import EconomicSector, Region
-from careers.text import fold
 from website.models.areas import Province, Structure
+from website.tables import ImportResult, RowError
+from website.text import fold
 
 GSO_DIR = Path(__file__).resolve().parent / "data" / "gso_yearbook_2016"
 SOURCE = "Tổng cục Thống kê, Niên giám thống kê 2016"

@@ -7,14 +7,14 @@ re-importing the same file changes nothing.
 """
 
 import csv
-import datetime
 import re
-from dataclasses import dataclass, field
+from contextlib import suppress
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from careers.models import (
     EconomicSector,
@@ -26,22 +26,27 @@ from careers.models import (
     TrainingField,
     make_figure_key,
 )
-from careers.models.labour import is_period
-from careers.text import fold
 from website.models.areas import Province, Structure
-from website.tables import MB, ImportFileError, Limits, read_table
+from website.tables import (
+    MB,
+    Column,
+    ImportFileError,
+    ImportResult,
+    Limits,
+    RowChecker,
+    RowError,
+    cell_text,
+    map_columns,
+    parse_bool,
+    parse_date,
+    parse_number,
+    read_table,
+)
+from website.text import fold
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MAX_FILE_BYTES = 10 * 1024 * 1024
 CHUNK = 500
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    required: bool = False
-    aliases: tuple = ()
 
 
 SERIES_COLUMNS = [
@@ -66,8 +71,6 @@ SERIES_COLUMNS = [
 INFORMATION_COLUMNS = ["tên đối tượng", "tên khu vực"]
 COLUMN_LABELS = {column.key: column.label for column in SERIES_COLUMNS}
 
-TRUE_WORDS = {"1", "co", "x", "yes", "true", "dung"}
-FALSE_WORDS = {"", "0", "khong", "no", "false", "sai"}
 PROVINCE_ALIASES = {
     "ho chi minh city": "ho chi minh",
     "tp ho chi minh": "ho chi minh",
@@ -75,144 +78,29 @@ PROVINCE_ALIASES = {
 }
 
 
-@dataclass
-class RowError:
-    row: int | None
-    column: str | None
-    message: str
-
-    # How a column key is named in messages; other formats override it.
-    labels = COLUMN_LABELS
-
-    def __str__(self):
-        if self.row is None:
-            return self.message
-        if self.column is None:
-            return _("Dòng %(row)s: %(message)s") % {"row": self.row, "message": self.message}
-        return _("Dòng %(row)s, cột “%(column)s”: %(message)s") % {
-            "row": self.row,
-            "column": self.labels.get(self.column, self.column),
-            "message": self.message,
-        }
-
-
-@dataclass
-class ImportResult:
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list = field(default_factory=list)
-
-    @property
-    def ok(self):
-        return not self.errors
+# How a LabourFigure field is named in the file, and the model's rules worded for a file.
+FIGURE_COLUMNS = {
+    "period": "period",
+    "value": "value",
+    "unit": "unit",
+    "source": "source",
+    "reference_date": "reference_date",
+    "breakdown": "breakdown",
+    "note": "note",
+    "is_preliminary": "preliminary",
+    "is_sample": "sample",
+}
+FIGURE_MESSAGES = {
+    "blank": gettext_lazy("bắt buộc, đang để trống."),
+    "null": gettext_lazy("bắt buộc, đang để trống."),
+    ("source", "blank"): gettext_lazy("bắt buộc: mỗi số liệu phải có nguồn."),
+    "one_subject": gettext_lazy("chỉ điền một trong ba cột “nhóm nghề”, “ngành kinh tế”, “nghề”."),
+}
 
 
 # Reading files: website.tables (hard limits before parsing) ------------------------------
 
 SERIES_LIMITS = Limits(bytes=MAX_FILE_BYTES * 10, rows=200_000, uncompressed=400 * MB)
-
-
-def map_columns(header, columns=None, information=None):
-    """{column key: index} for the header, or raise ImportFileError naming what is wrong.
-
-    ``columns`` defaults to the labour-series format; ``information`` lists columns that are
-    accepted and ignored."""
-    columns = SERIES_COLUMNS if columns is None else columns
-    information = INFORMATION_COLUMNS if information is None else information
-    by_name = {}
-    for column in columns:
-        for name in (column.label, column.key, *column.aliases):
-            by_name[fold(name)] = column.key
-    positions, unknown = {}, []
-    for index, name in enumerate(header):
-        key = by_name.get(fold(name))
-        if key is None:
-            if name and fold(name) not in {fold(info) for info in information}:
-                unknown.append(name)
-        elif key in positions:
-            raise ImportFileError(_("Cột “%(name)s” xuất hiện hai lần.") % {"name": name})
-        else:
-            positions[key] = index
-    problems = []
-    missing = [c.label for c in columns if c.required and c.key not in positions]
-    if missing:
-        problems.append(
-            _("Thiếu cột: %(columns)s.") % {"columns": ", ".join(f"“{m}”" for m in missing)}
-        )
-    if unknown:
-        problems.append(
-            _("Cột không có trong mẫu: %(columns)s.")
-            % {"columns": ", ".join(f"“{u}”" for u in unknown)}
-        )
-    if problems:
-        raise ImportFileError(" ".join(problems))
-    return positions
-
-
-# Parsing cells -----------------------------------------------------------------------------
-
-
-def cell_text(value):
-    """A cell as stripped text (spreadsheet whole numbers without “.0”)."""
-    return _text(value)
-
-
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def parse_number(value):
-    """A Decimal from 5,5 / 1.234,5 / 1234.5 / 5.5 or a spreadsheet number; None if not one."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float | Decimal):
-        return Decimal(str(value))
-    text = _text(value).replace(" ", "").replace("\u00a0", "")
-    if "," in text and "." in text:
-        if text.rfind(",") > text.rfind("."):
-            text = text.replace(".", "").replace(",", ".")
-        else:
-            text = text.replace(",", "")
-    elif "," in text:
-        text = text.replace(",", ".")
-    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text, re.ASCII):
-        text = text.replace(".", "")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
-
-
-def parse_date(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = _text(value)
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"):
-        try:
-            return datetime.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    return None
-
-
-def parse_bool(value):
-    if isinstance(value, bool):
-        return value
-    word = fold(_text(value))
-    if word in TRUE_WORDS:
-        return True
-    if word in FALSE_WORDS:
-        return False
-    return None
 
 
 class Lookups:
@@ -262,7 +150,7 @@ def validate_series_rows(body, positions, lookups, progress=None):
     """Clean every row: ([cleaned dict], [RowError]). Nothing is written here."""
     errors, cleaned, seen = [], [], {}
     occupation_slugs = [
-        _text(values[positions["occupation"]])
+        cell_text(values[positions["occupation"]])
         for _number, values in body
         if "occupation" in positions and positions["occupation"] < len(values)
     ]
@@ -307,14 +195,10 @@ def validate_series_rows(body, positions, lookups, progress=None):
 
 
 def _clean_series_row(number, cells, lookups, occupations):
-    errors = []
-
-    def error(column, message):
-        errors.append(RowError(number, column, message))
-
-    def text(key):
-        return _text(cells.get(key))
-
+    """Read one row: each cell parsed and looked up here, the figure it makes checked by
+    ``LabourFigure``'s own rules."""
+    check = RowChecker(number, cells, COLUMN_LABELS)
+    text = check.text
     row = {"isco_group": None, "sector": None, "occupation": None, "province": None}
 
     indicator_text = text("indicator")
@@ -322,116 +206,85 @@ def _clean_series_row(number, cells, lookups, occupations):
         fold(indicator_text)
     )
     if not indicator_text:
-        error("indicator", _("bắt buộc, đang để trống."))
+        check.error("indicator", _("bắt buộc, đang để trống."))
     elif row["indicator"] is None:
-        error(
+        check.error(
             "indicator",
             _("“%(value)s” không phải là chỉ tiêu đã khai báo.") % {"value": indicator_text},
         )
 
-    subjects = 0
     if isco := text("isco"):
-        subjects += 1
         row["isco_group"] = lookups.isco.get(isco)
         if row["isco_group"] is None:
-            error("isco", _("“%(value)s” không phải là mã ISCO-08.") % {"value": isco})
+            check.error("isco", _("“%(value)s” không phải là mã ISCO-08.") % {"value": isco})
     if sector := text("sector").upper():
-        subjects += 1
         row["sector"] = lookups.sectors.get(sector)
         if row["sector"] is None:
-            error(
+            check.error(
                 "sector", _("“%(value)s” không phải là mã ngành kinh tế (A–U).") % {"value": sector}
             )
     if slug := text("occupation"):
-        subjects += 1
         row["occupation"] = occupations.get(slug)
         if row["occupation"] is None:
-            error("occupation", _("không có trang nghề “%(value)s”.") % {"value": slug})
-    if subjects > 1:
-        error(None, _("chỉ điền một trong ba cột “nhóm nghề”, “ngành kinh tế”, “nghề”."))
+            check.error("occupation", _("không có trang nghề “%(value)s”.") % {"value": slug})
 
     structure = text("structure") or Structure.CURRENT
     if structure not in Structure.values:
-        error("structure", _("chỉ nhận 2025 (34 tỉnh) hoặc 2019 (63 tỉnh)."))
+        check.error("structure", _("chỉ nhận 2025 (34 tỉnh) hoặc 2019 (63 tỉnh)."))
         structure = Structure.CURRENT
     region_text = text("region")
     row["region"] = lookups.regions.get(fold(region_text), "") if region_text else ""
     if region_text and not row["region"]:
-        error(
+        check.error(
             "region", _("“%(value)s” không phải là vùng kinh tế – xã hội.") % {"value": region_text}
         )
     area = text("area")
     if not area:
-        error("area", _("bắt buộc, đang để trống."))
+        check.error("area", _("bắt buộc, đang để trống."))
     elif area_region := lookups.regions.get(fold(area)):
         row["region"] = area_region
     else:
         row["province"] = lookups.province(structure, area)
         if row["province"] is None:
-            error(
+            check.error(
                 "area",
                 _("không có “%(value)s” trong danh sách vùng và tỉnh (hệ thống %(structure)s).")
                 % {"value": area, "structure": structure},
             )
 
-    period = text("period")
-    if not period:
-        error("period", _("bắt buộc, đang để trống."))
-    elif not is_period(period):
-        error(
-            "period",
-            _(
-                "“%(value)s” không phải là kỳ hợp lệ (2016, 2025-Q3, 2025-H1, 2025-06, "
-                "2025-01..2025-09)."
-            )
-            % {"value": period},
-        )
-    row["period"] = period
-
+    row["period"] = text("period")
     row["breakdown"] = " ".join(text("breakdown").split())
-    if len(row["breakdown"]) > 100:
-        error("breakdown", _("dài quá 100 ký tự."))
     row["note"] = text("note")
-    if len(row["note"]) > 500:
-        error("note", _("dài quá 500 ký tự."))
-
-    raw_value = cells.get("value")
-    row["value"] = parse_number(raw_value)
-    if _text(raw_value) == "":
-        error("value", _("bắt buộc, đang để trống."))
-    elif row["value"] is None:
-        error("value", _("“%(value)s” không phải là số.") % {"value": _text(raw_value)})
-    elif abs(row["value"]) >= Decimal("1e13"):
-        error("value", _("“%(value)s” quá lớn.") % {"value": _text(raw_value)})
-    else:
-        row["value"] = row["value"].quantize(Decimal("0.001"))
-
+    row["value"] = parse_number(cells.get("value"))
+    if row["value"] is None and text("value"):
+        check.error("value", _("“%(value)s” không phải là số.") % {"value": text("value")})
+    elif row["value"] is not None:
+        with suppress(InvalidOperation):  # too many digits: the model's own limit says so
+            row["value"] = row["value"].quantize(Decimal("0.001"))
     row["unit"] = text("unit") or (row["indicator"].unit if row["indicator"] else "")
-    if len(row["unit"]) > 40:
-        error("unit", _("dài quá 40 ký tự."))
-
     row["source"] = text("source")
-    if not row["source"]:
-        error("source", _("bắt buộc: mỗi số liệu phải có nguồn."))
-    elif len(row["source"]) > 300:
-        error("source", _("dài quá 300 ký tự."))
-
-    raw_date = cells.get("reference_date")
-    row["reference_date"] = parse_date(raw_date)
-    if _text(raw_date) == "":
-        error("reference_date", _("bắt buộc, đang để trống."))
-    elif row["reference_date"] is None:
-        error(
+    row["reference_date"] = parse_date(cells.get("reference_date"))
+    if row["reference_date"] is None and text("reference_date"):
+        check.error(
             "reference_date",
             _("“%(value)s” không phải là ngày (viết dạng 31/12/2016).")
-            % {"value": _text(raw_date)},
+            % {"value": text("reference_date")},
         )
-
     for key, target in (("preliminary", "is_preliminary"), ("sample", "is_sample")):
         row[target] = parse_bool(cells.get(key))
         if row[target] is None:
-            error(key, _("“%(value)s”: ghi “có” hoặc “không”.") % {"value": text(key)})
-    return row, errors
+            check.error(key, _("“%(value)s”: ghi “có” hoặc “không”.") % {"value": text(key)})
+
+    # An unknown indicator leaves no default unit: that is the indicator's error, not the unit's.
+    columns = (
+        FIGURE_COLUMNS if row["indicator"] or row["unit"] else _without(FIGURE_COLUMNS, "unit")
+    )
+    check.check_model(LabourFigure(**row), columns, FIGURE_MESSAGES)
+    return row, check.errors
+
+
+def _without(mapping, key):
+    return {name: value for name, value in mapping.items() if name != key}
 
 
 # Writing -----------------------------------------------------------------------------------
@@ -509,7 +362,7 @@ def import_series(file, filename, progress=None):
     result = ImportResult()
     try:
         header, body = read_table(file, filename, SERIES_LIMITS)
-        positions = map_columns(header)
+        positions = map_columns(header, SERIES_COLUMNS, INFORMATION_COLUMNS)
     except ImportFileError as error:
         result.errors.append(RowError(None, None, str(error)))
         return result

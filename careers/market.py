@@ -7,10 +7,10 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from careers.charts import Bar, bar_chart
 from careers.importers import INFORMATION_COLUMNS, SERIES_COLUMNS
 from careers.models import HiringNeed, LabourFigure
 from careers.models.labour import latest_per
+from website.charts import Bar, bar_chart
 from website.parsing import is_ascii_digits
 from website.tables import SafeCsvWriter
 

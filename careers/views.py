@@ -3,16 +3,15 @@ Public views: the interest quiz and its result."""
 
 from urllib.parse import urlencode
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from careers import quiz
-from careers.forms import SeriesImportForm
-from careers.importers import import_series
+from careers.importers import MAX_FILE_BYTES, import_series
+from website.table_import import TableImportView
 
 
 def can_import(user):
@@ -21,34 +20,31 @@ def can_import(user):
     )
 
 
-def import_series_view(request):
-    if not can_import(request.user):
-        raise PermissionDenied
-    result = None
-    form = SeriesImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        result = import_series(upload, upload.name)
-        if result.ok:
-            messages.success(
-                request,
-                _(
-                    "Đã nhập %(rows)s dòng: %(created)s mới, %(updated)s cập nhật, "
-                    "%(unchanged)s giữ nguyên."
-                )
-                % {
-                    "rows": result.rows,
-                    "created": result.created,
-                    "updated": result.updated,
-                    "unchanged": result.unchanged,
-                },
-            )
-            return redirect("careers_import_series")
-    return TemplateResponse(
-        request,
-        "careers/admin/import_series.html",
-        {"form": form, "result": result, "page_title": _("Nhập số liệu thị trường lao động")},
-    )
+class SeriesImportView(TableImportView):
+    page_title = gettext_lazy("Nhập số liệu thị trường lao động")
+    file_label = gettext_lazy("Tệp số liệu (CSV hoặc XLSX)")
+    file_help = gettext_lazy("Cột theo mẫu trong tài liệu “Số liệu thị trường lao động”.")
+    max_bytes = MAX_FILE_BYTES
+    url_name = "careers_import_series"
+
+    def has_permission(self, user):
+        return can_import(user)
+
+    def intro(self):
+        return [
+            _(
+                "Tệp CSV (UTF-8) hoặc XLSX, mỗi dòng một số liệu, cột theo mẫu trong "
+                "docs/labour-data.md. Mọi dòng được kiểm tra trước; có một dòng sai thì không "
+                "ghi dòng nào. Nhập lại cùng tệp không làm thay đổi gì."
+            ),
+            _(
+                "Cột bắt buộc: chỉ tiêu, khu vực, kỳ, giá trị, nguồn, ngày tham chiếu. Cột tùy "
+                "chọn: nhóm nghề, ngành kinh tế, nghề, vùng, hệ thống, đơn vị, sơ bộ, dữ liệu mẫu."
+            ),
+        ]
+
+    def run_import(self, upload):
+        return import_series(upload, upload.name)
 
 
 def interest_quiz(request):

@@ -103,7 +103,7 @@ register_snippet(LabourGroup)
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("careers/import/", views.import_series_view, name="careers_import_series")]
+    return [path("careers/import/", views.SeriesImportView.as_view(), name="careers_import_series")]
 
 
 class ImportMenuItem(MenuItem):

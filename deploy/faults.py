@@ -50,6 +50,7 @@ print(session.session_key)
 """
 TIME_PUBLISH = """
 import time
+import website.wsgi  # loaded as a gunicorn worker loads it before serving (warms the URLs)
 from website.models import NewsPage
 for page in NewsPage.objects.live()[:3]:
     started = time.monotonic()

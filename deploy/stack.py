@@ -151,18 +151,22 @@ def prepare(values):
     (run_dir / "varnish.vcl").write_text(render("varnish.vcl", values))
     (run_dir / "nginx.conf").write_text(render("nginx.conf", values))
     if not Path(values["TLS_CERT"]).exists():
-        # A self-signed certificate for this machine; a real server sets TLS_CERT/TLS_KEY.
-        subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "365",
-             "-subj", f"/CN={values['SERVER_NAME']}", "-keyout", values["TLS_KEY"],
-             "-out", values["TLS_CERT"],
-             "-addext", f"subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:{values['SERVER_NAME']}"],
-            check=True, capture_output=True,
-        )  # fmt: skip
+        make_certificate(values)
     env = django_env(values)
     manage = [PYTHON, str(BASE_DIR / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True)
+
+
+def make_certificate(values):
+    """A self-signed certificate for this machine; a real server sets TLS_CERT/TLS_KEY."""
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "365",
+         "-subj", f"/CN={values['SERVER_NAME']}", "-keyout", values["TLS_KEY"],
+         "-out", values["TLS_CERT"],
+         "-addext", f"subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:{values['SERVER_NAME']}"],
+        check=True, capture_output=True,
+    )  # fmt: skip
 
 
 def pid_of(values, name):

@@ -12,8 +12,13 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+from careers.models import EnterpriseIndexPage
 from institutions.models import SchoolAccess
-from institutions.permissions import SCHOOL_COLLECTION_PERMISSIONS, SCHOOL_PAGE_PERMISSIONS
+from institutions.permissions import (
+    SCHOOL_COLLECTION_PERMISSIONS,
+    SCHOOL_ENTERPRISE_PERMISSIONS,
+    SCHOOL_PAGE_PERMISSIONS,
+)
 
 GROUP_PREFIX = "Cán bộ trường – "
 COLLECTION_PREFIX = "Trường – "
@@ -66,7 +71,24 @@ def ensure_school_access(institution):
             collection=access.collection,
             permission=_permission(app_label, codename),
         )
+    for index in EnterpriseIndexPage.objects.all():
+        grant_enterprise_proposals(group, index)
     return access
+
+
+def grant_enterprise_proposals(group, index):
+    """Let a school's staff propose enterprises under ``index`` (drafts, never published)."""
+    for codename in SCHOOL_ENTERPRISE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page_id=index.pk, permission=_permission("wagtailcore", codename)
+        )
+
+
+def on_enterprise_index_saved(sender, instance, created, **kwargs):
+    """A directory made after the school accounts opens to their staff's proposals too."""
+    if created and not kwargs.get("raw"):
+        for access in SchoolAccess.objects.select_related("group"):
+            grant_enterprise_proposals(access.group, instance)
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from institutions.models import (
     ProgrammeLevel,
     ProgrammeOutcome,
     ProgramPage,
+    TargetGroup,
     TuitionPeriod,
 )
 from website.context import paginate
@@ -63,6 +64,11 @@ def institution_context(page, request):
         "programmes_by_level": by_level,
         "institution_outcomes": sorted(page.outcomes.all(), key=lambda row: -row.year),
         "programme_outcomes": outcomes,
+        "partnerships": [
+            partnership
+            for partnership in page.partnerships.select_related("enterprise", "enterprise__sector")
+            if partnership.enterprise.live
+        ],
         "partners": list(page.partners.all()),
         "json_ld": institution_json_ld(page, request, programmes),
         "next_step": next_step(page, programmes),
@@ -84,6 +90,7 @@ def programme_context(page, request):
         "institution": institution,
         "occupations": occupations,
         "outcomes": sorted(page.outcomes.all(), key=lambda row: -row.year),
+        "policies": institution.policies(level=page.level) if institution else [],
         "json_ld": programme_json_ld(page, request, institution, occupations),
         "next_step": next_step(institution, [page]) if institution else None,
     }
@@ -207,21 +214,6 @@ def _clean(data):
     return {key: value for key, value in data.items() if value not in (None, "", [])}
 
 
-def with_institutions(programmes):
-    """``programmes`` as a list, each with its ``institution`` (one query for all of them)."""
-    programmes = list(programmes)
-    parents = {programme.path[: -InstitutionPage.steplen] for programme in programmes}
-    institutions = {
-        institution.path: institution
-        for institution in InstitutionPage.objects.filter(path__in=parents).select_related(
-            "province"
-        )
-    }
-    for programme in programmes:
-        programme.institution = institutions.get(programme.path[: -InstitutionPage.steplen])
-    return programmes
-
-
 def live_programmes():
     return ProgramPage.objects.live().filter(retired=False)
 
@@ -300,6 +292,53 @@ def institution_listing(index_page, request):
         .order_by("short_name"),
         "types": InstitutionType.choices,
         "ownerships": Ownership.choices,
+        "selected": selected,
+        "filtered": any(selected.values()),
+        "filter_errors": errors,
+    }
+
+
+POLICY_SCHOOLS_PER_PAGE = 10
+
+
+def policy_listing(index_page, request):
+    """The schools that publish support policies, each with the policies of the chosen target
+    group (``?doi-tuong=dan-toc-thieu-so``), by province; paginated by school."""
+    every = InstitutionPage.objects.live().public().exclude(support_policies=[])
+    schools = every
+    errors = []
+    selected = {"group": "", "province": None}
+
+    group = request.GET.get("doi-tuong")
+    if group:
+        if group == TargetGroup.ETHNIC_MINORITY:
+            selected["group"] = group
+            schools = schools.filter(ethnic_minority_support=True)
+        else:
+            errors.append(_("Không có bộ lọc đối tượng “%(value)s”.") % {"value": group})
+
+    slug = request.GET.get("tinh")
+    if slug:
+        selected["province"] = Province.objects.current().filter(slug=slug).first()
+        if selected["province"]:
+            schools = schools.filter(province=selected["province"])
+        else:
+            errors.append(_("Không có tỉnh, thành phố “%(value)s”.") % {"value": slug})
+
+    page = paginate(
+        schools.select_related("province").order_by("title", "pk"),
+        request,
+        "trang",
+        POLICY_SCHOOLS_PER_PAGE,
+    )
+    for school in page:
+        school.shown_policies = school.policies(group=selected["group"] or None)
+    return {
+        "schools_page": page,
+        "provinces": Province.objects.filter(institutions__in=every)
+        .distinct()
+        .order_by("short_name"),
+        "ethnic_minority": TargetGroup.ETHNIC_MINORITY,
         "selected": selected,
         "filtered": any(selected.values()),
         "filter_errors": errors,

@@ -21,27 +21,32 @@ from django.core import signing
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from careers.importers import (
-    Column,
-    ImportFileError,
-    cell_text,
-    map_columns,
-    parse_bool,
-    parse_date,
-    parse_number,
-)
 from careers.models import OccupationPage, TrainingField
-from careers.templatetags.careers_tags import so
-from careers.text import fold
 from institutions.models import (
     ProgrammeLevel,
     ProgramPage,
     StudyMode,
     TuitionPeriod,
-    code_problem,
 )
-from website.tables import MB, Limits, SafeCsvWriter, read_table
+from website.numbers import so
+from website.tables import (
+    MB,
+    Column,
+    ImportFileError,
+    Limits,
+    RowChecker,
+    RowError,
+    SafeCsvWriter,
+    cell_text,
+    map_columns,
+    parse_bool,
+    parse_date,
+    parse_number,
+    read_table,
+)
+from website.text import fold
 
 # Checked by the shared reader before the file is parsed (website.tables).
 LIMITS = Limits(bytes=2 * MB, rows=500)
@@ -102,22 +107,18 @@ KEEPABLE = [*FIELDS, "occupations"]
 LEVELS = _choice_lookup(ProgrammeLevel.choices)
 MODES = _choice_lookup(StudyMode.choices)
 PERIODS = {**_choice_lookup(TuitionPeriod.choices), "hoc ki": TuitionPeriod.SEMESTER}
-
-
-@dataclass
-class RowError:
-    row: int
-    column: str | None
-    message: str
-
-    def __str__(self):
-        if self.column is None:
-            return _("Dòng %(row)s: %(message)s") % {"row": self.row, "message": self.message}
-        return _("Dòng %(row)s, cột “%(column)s”: %(message)s") % {
-            "row": self.row,
-            "column": LABELS.get(self.column, self.column),
-            "message": self.message,
-        }
+CHOICE_MESSAGES = {
+    "level": gettext_lazy("“%(value)s” không phải sơ cấp, trung cấp hay cao đẳng."),
+    "mode": gettext_lazy("“%(value)s”: ghi “chính quy” hoặc “vừa làm vừa học”."),
+    "tuition_period": gettext_lazy("“%(value)s”: ghi tháng, học kỳ, năm hoặc khóa học."),
+}
+# The programme's fields are named as the columns they come from; the model's rules worded
+# for a file.
+MODEL_COLUMNS = {name: name for name in FIELDS}
+MESSAGES = {
+    ("title", "blank"): gettext_lazy("cần có tên ngành."),
+    ("entry_requirements", "blank"): gettext_lazy("cần ghi điều kiện vào học."),
+}
 
 
 @dataclass
@@ -273,7 +274,7 @@ def check_programmes(institution, table):
     by_title = {fold(page.title): page for page in existing if not page.code}
     seen = {}
     if not table:
-        result.errors.append(RowError(1, None, _("Tệp không có dòng dữ liệu nào.")))
+        result.errors.append(RowError(1, None, _("Tệp không có dòng dữ liệu nào."), LABELS))
     for number, cells in table:
         page = _match(cells, by_code, by_title)
         current = page.get_latest_revision_as_object() if page else None
@@ -288,6 +289,7 @@ def check_programmes(institution, table):
                     number,
                     "code" if row.values["code"] else "title",
                     _("trùng với dòng %(row)s.") % {"row": seen[key]},
+                    LABELS,
                 )
             )
             continue
@@ -306,113 +308,75 @@ def _match(cells, by_code, by_title):
 
 
 def _check_row(number, cells, occupations, folded_titles, current=None):
-    """Check one row; ``current`` is the latest revision of the programme it updates, if any:
-    its values stay wherever the row's cell is empty."""
-    errors = []
-    values = {}
+    """Check one row: its cells parsed here, the programme they make checked by
+    ``ProgramPage``'s own rules. ``current`` is the latest revision of the programme it
+    updates, if any: its values stay wherever the row's cell is empty."""
     kept = set() if current is None else {key for key in KEEPABLE if not cells.get(key, "")}
-    cells = {key: "" if value in CLEAR else value for key, value in cells.items()}
+    check = RowChecker(
+        number, {key: "" if value in CLEAR else value for key, value in cells.items()}, LABELS
+    )
+    text = check.text
+    values = {key: text(key) for key in ("title", "code", "entry_requirements")}
+    values |= {key: text(key) for key in ("tuition_exemptions", "campus", "summary")}
+    values["level"] = _choice(check, "level", LEVELS, None)
+    values["mode"] = _choice(check, "mode", MODES, StudyMode.FULL_TIME)
+    values["tuition_period"] = _choice(check, "tuition_period", PERIODS, TuitionPeriod.MONTH)
 
-    def error(column, message):
-        errors.append(RowError(number, column, message))
-
-    def text(key, limit):
-        value = cells.get(key, "")
-        if len(value) > limit:
-            error(key, _("dài quá %(limit)s ký tự.") % {"limit": limit})
-        return value[:limit]
-
-    values["title"] = text("title", 255)
-    if not values["title"]:
-        error("title", _("cần có tên ngành."))
-    level_text = cells.get("level", "")
-    values["level"] = LEVELS.get(fold(level_text))
-    if values["level"] is None:
-        error(
-            "level",
-            _("“%(value)s” không phải sơ cấp, trung cấp hay cao đẳng.") % {"value": level_text},
-        )
-    values["code"] = cells.get("code", "").strip()
-
-    months = parse_number(cells.get("duration_months", ""))
-    if months is None or months != int(months) or not 1 <= months <= 72:
-        error(
+    months = parse_number(text("duration_months"))
+    if months is None or months != int(months):
+        check.error(
             "duration_months",
-            _("“%(value)s” không phải số tháng (1–72).") % {"value": cells.get("duration_months")},
+            _("“%(value)s” không phải số tháng (1–72).") % {"value": text("duration_months")},
         )
     else:
         values["duration_months"] = int(months)
-
-    mode_text = cells.get("mode", "")
-    values["mode"] = MODES.get(fold(mode_text)) if mode_text else StudyMode.FULL_TIME
-    if values["mode"] is None:
-        error(
-            "mode", _("“%(value)s”: ghi “chính quy” hoặc “vừa làm vừa học”.") % {"value": mode_text}
-        )
-
     for key in ("nine_plus", "retired"):
-        flag = parse_bool(cells.get(key, ""))
+        flag = parse_bool(text(key))
         if flag is None:
-            error(key, _("“%(value)s”: ghi “có” hoặc “không”.") % {"value": cells.get(key)})
+            check.error(key, _("“%(value)s”: ghi “có” hoặc “không”.") % {"value": text(key)})
         values[key] = bool(flag)
-
-    values["entry_requirements"] = text("entry_requirements", 600)
-    if not values["entry_requirements"]:
-        error("entry_requirements", _("cần ghi điều kiện vào học."))
-
-    for key, limit in (("quota", 100000), ("tuition", 1_000_000_000)):
-        raw = cells.get(key, "")
-        amount = parse_number(raw) if raw else None
-        if raw and (amount is None or amount != int(amount) or not 0 <= amount <= limit):
-            error(key, _("“%(value)s” không phải số nguyên không âm.") % {"value": raw})
+    for key in ("quota", "tuition"):
+        amount = parse_number(text(key)) if text(key) else None
+        if text(key) and (amount is None or amount != int(amount)):
+            check.error(key, _("“%(value)s” không phải số nguyên không âm.") % {"value": text(key)})
         values[key] = int(amount) if amount is not None and amount == int(amount) else None
-
     for key in ("admission_start", "admission_end"):
-        raw = cells.get(key, "")
-        values[key] = parse_date(raw) if raw else None
-        if raw and values[key] is None:
-            error(key, _("“%(value)s” không phải ngày (ngày/tháng/năm).") % {"value": raw})
-
-    period_text = cells.get("tuition_period", "")
-    values["tuition_period"] = PERIODS.get(fold(period_text)) if period_text else "thang"
-    if values["tuition_period"] is None:
-        error(
-            "tuition_period",
-            _("“%(value)s”: ghi tháng, học kỳ, năm hoặc khóa học.") % {"value": period_text},
-        )
-
-    values["tuition_exemptions"] = text("tuition_exemptions", 1000)
-    values["campus"] = text("campus", 250)
-    values["summary"] = text("summary", 250)
+        values[key] = parse_date(text(key)) if text(key) else None
+        if text(key) and values[key] is None:
+            check.error(
+                key, _("“%(value)s” không phải ngày (ngày/tháng/năm).") % {"value": text(key)}
+            )
 
     linked = []
-    for name in [part.strip() for part in cells.get("occupations", "").split(";") if part.strip()]:
+    for name in [part.strip() for part in text("occupations").split(";") if part.strip()]:
         page = occupations.get(name) or folded_titles.get(fold(name))
         if page is None:
-            error("occupations", _("không có nghề “%(value)s” trên cổng.") % {"value": name})
+            check.error("occupations", _("không có nghề “%(value)s” trên cổng.") % {"value": name})
         else:
             linked.append(page)
 
     # An empty cell of an existing programme: its value stays, and so do its errors' causes.
-    errors = [problem for problem in errors if problem.column not in kept]
+    check.errors = [problem for problem in check.errors if problem.column not in kept]
     for key in kept - {"occupations"}:
         values[key] = getattr(current, key)
     if "occupations" in kept:
         linked = list(current.occupations.all())
 
-    if values["level"] is not None:
-        problem = code_problem(values["code"], values["level"])
-        if problem:
-            error("code", problem)
-    if values["nine_plus"] and values["level"] not in (None, ProgrammeLevel.INTERMEDIATE):
-        error("nine_plus", _("chỉ chương trình trung cấp học kèm văn hóa THPT (9+)."))
-    if (
-        values["admission_start"]
-        and values["admission_end"]
-        and values["admission_end"] < values["admission_start"]
-    ):
-        error("admission_end", _("ngày kết thúc trước ngày bắt đầu."))
-    return ProgrammeRow(number=number, values=values, occupations=linked), errors
+    programme = ProgramPage(**values)
+    check.check_model(programme, MODEL_COLUMNS, MESSAGES, rules=programme.value_errors)
+    return ProgrammeRow(number=number, values=values, occupations=linked), check.errors
+
+
+def _choice(check, key, lookup, default):
+    """The choice a cell names (by value or label, without diacritics); ``default`` when
+    empty, unless there is no default."""
+    text = check.text(key)
+    if not text and default is not None:
+        return default
+    value = lookup.get(fold(text))
+    if value is None:
+        check.error(key, CHOICE_MESSAGES[key] % {"value": text})
+    return value
 
 
 def _compare(row, page, current):

@@ -20,7 +20,8 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from website.blocks import BodyBlock
@@ -103,16 +104,55 @@ class SupportKind(models.TextChoices):
     OTHER = "khac", _("Hỗ trợ khác")
 
 
+class TargetGroup(models.TextChoices):
+    """Who a support policy is meant for (the policies page and programme search filter on it)."""
+
+    ETHNIC_MINORITY = "dan-toc-thieu-so", _("Học sinh dân tộc thiểu số")
+    POOR_HOUSEHOLD = "ho-ngheo", _("Người thuộc hộ nghèo, hộ cận nghèo")
+    DISABILITY = "khuyet-tat", _("Người khuyết tật")
+
+
 class SupportPolicyBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(label=_("Loại hỗ trợ"), choices=SupportKind.choices)
     title = blocks.CharBlock(label=_("Tên chính sách"), max_length=200)
     who = blocks.TextBlock(label=_("Ai được hưởng"), max_length=600)
+    groups = blocks.MultipleChoiceBlock(
+        label=_("Dành cho nhóm người học"),
+        choices=TargetGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Chọn mọi nhóm được hưởng: trang chính sách và tìm kiếm lọc theo nhóm."),
+    )
+    levels = blocks.MultipleChoiceBlock(
+        label=_("Áp dụng cho trình độ"),
+        choices=ProgrammeLevel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Để trống nếu áp dụng cho mọi ngành của trường."),
+    )
     details = blocks.TextBlock(label=_("Mức hỗ trợ, cách đăng ký"), max_length=1000)
 
     class Meta:
         icon = "tick-inverse"
         label = _("Chính sách hỗ trợ")
         template = "institutions/blocks/support_policy.html"
+
+
+def policy_groups(value):
+    """The target groups of one support policy (a block's value); a policy of the kind
+    "hỗ trợ học sinh dân tộc thiểu số" is for them whether or not the group is ticked."""
+    groups = set(value.get("groups") or [])
+    if value.get("kind") == SupportKind.ETHNIC_MINORITY:
+        groups.add(TargetGroup.ETHNIC_MINORITY)
+    return groups
+
+
+def policy_applies(value, level=None, group=None):
+    """Whether a support policy applies to a programme of ``level`` and to ``group``."""
+    levels = value.get("levels") or []
+    if level and levels and level not in levels:
+        return False
+    return not group or group in policy_groups(value)
 
 
 class InstitutionIndexPage(SectionIndexPage):
@@ -123,6 +163,18 @@ class InstitutionIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("danh sách trường")
+
+
+class SupportPolicyIndexPage(SectionIndexPage):
+    """The support policies of every school, filterable by target group and province (the
+    "Chính sách cho học sinh dân tộc thiểu số" filter), under the policies page."""
+
+    parent_page_types = ["website.HomePage", "website.StandardPage"]
+    subpage_types = []
+    context_builder = "institutions.context.policy_listing"
+
+    class Meta:
+        verbose_name = _("chính sách hỗ trợ của các trường")
 
 
 class InstitutionPage(BasePage):
@@ -219,6 +271,9 @@ class InstitutionPage(BasePage):
         verbose_name=_("chính sách hỗ trợ người học"),
         blank=True,
     )
+    ethnic_minority_support = models.BooleanField(
+        _("có chính sách cho học sinh dân tộc thiểu số"), default=False, editable=False
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -254,7 +309,20 @@ class InstitutionPage(BasePage):
             [FieldPanel("boarding"), FieldPanel("boarding_details")], heading=_("Ký túc xá")
         ),
         FieldPanel("facilities"),
-        InlinePanel("partners", heading=_("Doanh nghiệp liên kết"), label=_("doanh nghiệp")),
+        InlinePanel(
+            "partnerships",
+            heading=_("Doanh nghiệp liên kết"),
+            label=_("doanh nghiệp"),
+            help_text=_(
+                "Chọn doanh nghiệp trong danh bạ. Chưa có: đề xuất doanh nghiệp mới ở mục "
+                "Danh bạ doanh nghiệp; liên kết hiện công khai khi biên tập viên duyệt."
+            ),
+        ),
+        InlinePanel(
+            "partners",
+            heading=_("Doanh nghiệp khác (chưa có trong danh bạ)"),
+            label=_("doanh nghiệp"),
+        ),
         FieldPanel("support_policies"),
         InlinePanel(
             "outcomes",
@@ -314,6 +382,13 @@ class InstitutionPage(BasePage):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        self.ethnic_minority_support = bool(self.policies(group=TargetGroup.ETHNIC_MINORITY))
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "support_policies" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "ethnic_minority_support"}
+        return super().save(*args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from institutions.context import institution_context
 
@@ -324,6 +399,14 @@ class InstitutionPage(BasePage):
     @property
     def lead(self):
         return self.summary
+
+    def policies(self, level=None, group=None):
+        """The support policies (blocks) that apply to a programme of ``level`` and ``group``."""
+        return [
+            block
+            for block in self.support_policies
+            if block.block_type == "policy" and policy_applies(block.value, level, group)
+        ]
 
     @property
     def province_name(self):
@@ -385,6 +468,58 @@ class PartnerEnterprise(Orderable):
         return self.name
 
 
+class Partnership(Orderable):
+    """A school's partnership with an enterprise of the directory: one row, shown on both pages."""
+
+    page = ParentalKey(InstitutionPage, on_delete=models.CASCADE, related_name="partnerships")
+    enterprise = models.ForeignKey(
+        "careers.EnterprisePage",
+        verbose_name=_("doanh nghiệp"),
+        on_delete=models.CASCADE,
+        related_name="partnerships",
+    )
+    apprenticeship = models.BooleanField(_("học nghề tại doanh nghiệp"), default=False)
+    internship = models.BooleanField(_("nhận thực tập"), default=False)
+    hires_graduates = models.BooleanField(_("tuyển dụng sau tốt nghiệp"), default=False)
+    worker_day = models.BooleanField(_("“Một ngày làm công nhân”"), default=False)
+    co_designed = models.BooleanField(_("cùng xây dựng chương trình đào tạo"), default=False)
+    since_year = models.PositiveSmallIntegerField(
+        _("hợp tác từ năm"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+    )
+    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+
+    KINDS = ("apprenticeship", "internship", "hires_graduates", "worker_day", "co_designed")
+
+    panels = [
+        FieldPanel("enterprise"),
+        FieldRowPanel([FieldPanel(name) for name in KINDS[:3]]),
+        FieldRowPanel([FieldPanel(name) for name in KINDS[3:]]),
+        FieldRowPanel([FieldPanel("since_year"), FieldPanel("note")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("liên kết doanh nghiệp")
+        verbose_name_plural = _("liên kết doanh nghiệp")
+
+    def __str__(self):
+        return f"{self.page} – {self.enterprise}"
+
+    def clean(self):
+        super().clean()
+        if not any(getattr(self, name) for name in self.KINDS):
+            raise ValidationError({"apprenticeship": _("Chọn ít nhất một hình thức hợp tác.")})
+
+    @property
+    def kind_labels(self):
+        """The kinds of cooperation, as the pages list them."""
+        return [
+            self._meta.get_field(name).verbose_name for name in self.KINDS if getattr(self, name)
+        ]
+
+
 class LocalizedDecimalField(models.DecimalField):
     """A decimal the admin reads and writes the Vietnamese way: “91,5”."""
 
@@ -439,6 +574,23 @@ class InstitutionOutcome(GraduateOutcome):
         verbose_name_plural = _("tỉ lệ có việc làm")
 
 
+class ProgramPageQuerySet(PageQuerySet):
+    def with_institutions(self):
+        """These programmes as a list, each with its ``institution`` (one query for all of
+        them). The occupation page calls it on its reverse relation ``programmes``."""
+        programmes = list(self)
+        parents = {programme.path[: -InstitutionPage.steplen] for programme in programmes}
+        institutions = {
+            institution.path: institution
+            for institution in InstitutionPage.objects.filter(path__in=parents).select_related(
+                "province"
+            )
+        }
+        for programme in programmes:
+            programme.institution = institutions.get(programme.path[: -InstitutionPage.steplen])
+        return programmes
+
+
 class ProgramPage(BasePage):
     """One training programme of one institution."""
 
@@ -478,13 +630,16 @@ class ProgramPage(BasePage):
         help_text=_("Học sinh tốt nghiệp THCS học trung cấp cùng các môn văn hóa THPT."),
     )
     entry_requirements = models.TextField(_("điều kiện vào học"), max_length=600)
-    quota = models.PositiveIntegerField(_("chỉ tiêu tuyển sinh"), null=True, blank=True)
+    quota = models.PositiveIntegerField(
+        _("chỉ tiêu tuyển sinh"), null=True, blank=True, validators=[MaxValueValidator(100_000)]
+    )
     admission_start = models.DateField(_("nhận hồ sơ từ ngày"), null=True, blank=True)
     admission_end = models.DateField(_("nhận hồ sơ đến ngày"), null=True, blank=True)
     tuition = models.PositiveIntegerField(
         _("học phí (đồng)"),
         null=True,
         blank=True,
+        validators=[MaxValueValidator(1_000_000_000)],
         help_text=_("Chỉ ghi số, ví dụ 1200000; 0 là miễn học phí; để trống nếu chưa công bố."),
     )
     tuition_period = models.CharField(
@@ -564,6 +719,8 @@ class ProgramPage(BasePage):
         APIField("is_sample"),
     ]
 
+    objects = PageManager.from_queryset(ProgramPageQuerySet)()
+
     serve_related = ("training_field",)
     parent_page_types = ["institutions.InstitutionPage"]
     subpage_types = []
@@ -576,12 +733,8 @@ class ProgramPage(BasePage):
         super().clean()
         from careers.models import TrainingField
 
-        errors = {}
-        self.code = (self.code or "").strip()
-        problem = code_problem(self.code, self.level)
-        if problem:
-            errors["code"] = problem
-        elif self.code:
+        errors = self.value_errors()
+        if self.code and "code" not in errors:
             field_code = self.code[1:3]
             if self.training_field_id is None:
                 self.training_field = TrainingField.objects.filter(code=field_code).first()
@@ -590,20 +743,31 @@ class ProgramPage(BasePage):
                     "Mã ngành “%(code)s” thuộc nhóm %(field)s, không phải %(chosen)s."
                 ) % {"code": self.code, "field": field_code, "chosen": self.training_field}
             parent = self.get_parent() if self.pk else None
-            if parent is not None and self.code:
+            if parent is not None:
                 twins = ProgramPage.objects.child_of(parent).filter(code=self.code)
                 if twins.exclude(pk=self.pk).exists():
                     errors["code"] = _("Trường đã có ngành mã “%(code)s”.") % {"code": self.code}
+        if errors:
+            raise ValidationError(errors)
+
+    def value_errors(self):
+        """{field: message} for the rules between the programme's own values: the code fits
+        the level, admission ends after it starts, only trung cấp is studied with 9+. No query,
+        so the programme upload checks every row with them."""
+        errors = {}
+        self.code = (self.code or "").strip()
+        problem = code_problem(self.code, self.level) if self.level else ""
+        if problem:
+            errors["code"] = problem
         if (
             self.admission_start
             and self.admission_end
             and self.admission_end < self.admission_start
         ):
             errors["admission_end"] = _("Ngày kết thúc nhận hồ sơ phải sau ngày bắt đầu.")
-        if self.nine_plus and self.level != ProgrammeLevel.INTERMEDIATE:
+        if self.nine_plus and self.level and self.level != ProgrammeLevel.INTERMEDIATE:
             errors["nine_plus"] = _("Chỉ chương trình trung cấp học kèm văn hóa THPT (9+).")
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     def get_context(self, request, *args, **kwargs):
         from institutions.context import programme_context

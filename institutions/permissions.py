@@ -5,6 +5,10 @@
   ``change`` (never ``publish``) on their InstitutionPage, and ``add``/``change``/``choose``
   on their institution's image and document collection. What they write goes through the
   moderation workflow that editors approve.
+* They may also propose enterprises for the directory: ``add`` (never ``publish``) on the
+  enterprise index (/doanh-nghiep/), so that a new enterprise is a draft of theirs that goes
+  through the same workflow. A partnership is a row of their own school's page, so it waits
+  for the editor's approval of that page like the rest of its profile.
 * Editors (Biên tập viên) need, beyond the page permissions their role has, the right to
   create school accounts: ``EDITOR_MODEL_PERMISSIONS``, granted by ``website.roles``.
 
@@ -22,6 +26,7 @@ EDITOR_MODEL_PERMISSIONS = [
 ]
 
 SCHOOL_PAGE_PERMISSIONS = ["add_page", "change_page"]
+SCHOOL_ENTERPRISE_PERMISSIONS = ["add_page"]
 SCHOOL_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -64,13 +69,14 @@ def school_subtree_filter(user):
 
 
 def pages_visible_to_school_staff(pages, user):
-    """Limit ``pages`` to the staff's own institution(s) and the live pages outside /truong/.
+    """Limit ``pages`` to the staff's own institution(s), the live pages outside /truong/ and
+    the pages they made themselves (an enterprise they propose).
 
-    Other institutions, their programmes and every draft elsewhere stay hidden.
+    Other institutions, their programmes and every other draft stay hidden.
     """
     from institutions.models import InstitutionIndexPage
 
-    own = school_subtree_filter(user)
+    own = school_subtree_filter(user) | Q(owner=user)
     elsewhere = Q(live=True)
     for index in InstitutionIndexPage.objects.only("path"):
         elsewhere &= ~Q(path__startswith=index.path) | Q(path=index.path)

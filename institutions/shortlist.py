@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from careers.models import OccupationPage, RiasecType
 from careers.models.pages import RIASEC_LETTERS, code_profile
 from careers.quiz import fit, fit_label
-from institutions.context import with_institutions
 from institutions.models import ProgrammeOutcome, ProgramPage
 
 PROGRAMMES = "ct"
@@ -123,7 +122,7 @@ def programmes(ids):
             Prefetch("outcomes", queryset=ProgrammeOutcome.objects.order_by("-year", "sort_order"))
         )
     )
-    by_pk = {programme.pk: programme for programme in with_institutions(found)}
+    by_pk = {programme.pk: programme for programme in found.with_institutions()}
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 

@@ -11,12 +11,12 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from careers.importers import ImportFileError
 from institutions import importers, shortlist
 from institutions.accounts import AccountError, create_school_account
 from institutions.forms import ProgrammeUploadForm, SchoolAccountForm
 from institutions.models import InstitutionPage
 from institutions.permissions import can_upload_programmes, school_institutions
+from website.tables import ImportFileError
 
 
 def manages_every_school(user):

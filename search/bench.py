@@ -20,7 +20,6 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from careers.models import OccupationIndexPage, OccupationPage, TrainingField
-from careers.text import initial, sort_key
 from institutions.models import InstitutionIndexPage, InstitutionPage, ProgramPage
 from search.contract import parse_query
 from search.database import DatabaseEngine
@@ -28,6 +27,7 @@ from search.facetindex import FacetIndex, facet_index
 from search.indexing import rebuild_rows, write_rows
 from search.kinds import get_kind
 from website.models import Province
+from website.text import initial, sort_key
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 

@@ -57,6 +57,7 @@ from search.database import (
 )
 from search.engines import ElasticsearchRefused, ElasticsearchUnavailable
 from search.kinds import get_kind
+from website.breaker import Breaker
 
 logger = logging.getLogger(__name__)
 
@@ -200,6 +201,7 @@ class ProgrammeDocument(SearchDocument):
     exempted = Keyword()
     nine_plus = Keyword()
     boarding = Keyword()
+    ethnic_minority = Keyword()
     tuition = Float()
     duration_months = Float()
     admission_start = Date()
@@ -473,22 +475,6 @@ def classify(error):
     if isinstance(error, BulkIndexError):
         return _item_error(error.errors) or ElasticsearchRefused(str(error))
     return ElasticsearchRefused(reason(error))
-
-
-class Breaker:
-    """After a connection failure or a timeout, Elasticsearch is skipped for ``seconds``:
-    searches and suggestions go straight to the database instead of each waiting for the
-    timeout. The first request after that tries the server again."""
-
-    def __init__(self, seconds):
-        self.seconds = seconds
-        self.open_until = 0.0
-
-    def is_open(self):
-        return time.monotonic() < self.open_until
-
-    def trip(self):
-        self.open_until = time.monotonic() + self.seconds
 
 
 class ElasticsearchEngine:

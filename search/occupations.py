@@ -4,11 +4,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from careers.models import OccupationPage, Outlook, RiasecType, TrainingField, TrainingLevel
-from careers.text import fold, sort_key
 from institutions.models import InstitutionPage, ProgramPage
 from search.kinds import NAME, RELEVANCE, Facet, Kind, Sort, register
 from search.models import OccupationSearchRow, ProgrammeSearchRow
 from website.models import Province
+from website.text import fold, sort_key
 
 PAY_BANDS = {
     "duoi-7": _("Dưới 7 triệu/tháng"),

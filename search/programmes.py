@@ -3,13 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 
 from careers.models import OccupationPage
-from careers.text import fold, sort_key
 from institutions.models import (
     InstitutionPage,
     InstitutionType,
     Ownership,
     ProgrammeLevel,
     ProgramPage,
+    TargetGroup,
     TuitionPeriod,
 )
 from search.kinds import NAME, RELEVANCE, Facet, Kind, Sort, register
@@ -17,6 +17,7 @@ from search.models import OccupationSearchRow, ProgrammeSearchRow
 from search.occupations import field_labels, province_labels
 from website.models import Commune
 from website.parsing import strict_int
+from website.text import fold, sort_key
 
 YES = "co"
 
@@ -111,6 +112,8 @@ def build_row(page, institution=None):
             tokens.append(f"commune={institution.commune.code}")
         if institution.boarding:
             tokens.append(f"boarding={YES}")
+        if institution.policies(level=page.level, group=TargetGroup.ETHNIC_MINORITY):
+            tokens.append(f"ethnic_minority={YES}")
     period = TuitionPeriod(page.tuition_period).label if page.tuition_period else ""
     return {
         "title": page.title[:255],
@@ -210,6 +213,12 @@ PROGRAMMES = register(
             Facet("exempted", "mien-giam", _("Học phí"), yes(_("Có miễn, giảm học phí"))),
             Facet("nine_plus", "9-cong", _("Học kèm văn hóa (9+)"), yes(_("Có học kèm THPT"))),
             Facet("boarding", "ky-tuc-xa", _("Ký túc xá"), yes(_("Trường có ký túc xá"))),
+            Facet(
+                "ethnic_minority",
+                "dan-toc-thieu-so",
+                _("Học sinh dân tộc thiểu số"),
+                yes(_("Chính sách cho học sinh dân tộc thiểu số")),
+            ),
             Facet(
                 "admission",
                 "dang-tuyen",

@@ -1,6 +1,6 @@
 """How a query typed by a student becomes something to match: folding, words, synonyms.
 
-Folding is ``careers.text.fold`` (the one Vietnamese folding function: lower case, no
+Folding is ``website.text.fold`` (the one Vietnamese folding function: lower case, no
 diacritics, đ→d). The synonyms are one data table, ``SYNONYMS``: what people type on the left
 (folded, whole words), what it can stand for on the right (written properly, with diacritics).
 """
@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from careers.text import fold
+from website.text import fold
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10

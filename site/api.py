@@ -3,7 +3,7 @@
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from careers.api import LabourSeriesAPIViewSet, OccupationsAPIViewSet
+from careers.api import EnterprisesAPIViewSet, LabourSeriesAPIViewSet, OccupationsAPIViewSet
 from website.pagination import BoundedPagination, StrictSearchParametersMixin
 
 
@@ -15,3 +15,4 @@ api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("occupations", OccupationsAPIViewSet)
 api_router.register_endpoint("labour-series", LabourSeriesAPIViewSet)
+api_router.register_endpoint("enterprises", EnterprisesAPIViewSet)

@@ -22,8 +22,8 @@ from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
-from careers.text import fold
 from website.models.areas import Commune, District, Province, Structure
+from website.text import fold
 
 ALL_STRUCTURES = "tat-ca"  # URL value: the chooser may offer old units too
 

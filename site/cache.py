@@ -4,6 +4,10 @@ A cache is an optimisation: when Redis is stopped or restarting, pages must keep
 (slower), not fail with a 500. Every read answers as a miss and every write is dropped,
 with a warning in the log, until Redis answers again. Sessions do not depend on it: they
 are stored in PostgreSQL and only cached here (``cached_db``, see settings/base.py).
+
+A Redis that hangs (accepts connections, never answers) costs at most one socket timeout:
+the calls give up after ``socket_timeout`` (0.5 s unless OPTIONS say otherwise), and then
+every thread's calls skip Redis for ``BREAKER_SECONDS`` instead of each waiting again.
 """
 
 import functools
@@ -14,18 +18,32 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from django.core.cache.backends.redis import RedisCache
 
+from website.breaker import Breaker
+
 logger = logging.getLogger(__name__)
 
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+BREAKER_SECONDS = 5
+# Give up on an unanswering Redis quickly: a miss costs less than a wait.
+TIMEOUTS = {"socket_connect_timeout": 0.25, "socket_timeout": 0.5}
+_breakers = {}  # one per Redis server list, shared by every thread's cache object
 
 
 def _degrade(method, answer):
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
+        if self.breaker.is_open():
+            return answer(*args, **kwargs)
         try:
             return method(self, *args, **kwargs)
         except UNREACHABLE as error:
-            logger.warning("Redis unreachable (%s): cache %s skipped", error, method.__name__)
+            self.breaker.trip()
+            logger.warning(
+                "Redis unreachable (%s): cache %s skipped, and the cache for %d s",
+                error,
+                method.__name__,
+                BREAKER_SECONDS,
+            )
             return answer(*args, **kwargs)
 
     return wrapper
@@ -36,6 +54,11 @@ def _default(key, default=None, *args, **kwargs):
 
 
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._options = {**TIMEOUTS, **self._options}
+        self.breaker = _breakers.setdefault(tuple(self._servers), Breaker(BREAKER_SECONDS))
+
     get = _degrade(RedisCache.get, _default)
     set = _degrade(RedisCache.set, lambda *a, **k: None)
     add = _degrade(RedisCache.add, lambda *a, **k: False)

@@ -12,14 +12,19 @@ from django.db import DatabaseError, connection
 
 
 def demo_credentials():
-    """(username, password) of every account the demo loader creates."""
-    from careers.streaming.demo import DEMO_OFFICER_PASSWORD, DEMO_OFFICERS
-    from institutions.demo import STAFF_ACCOUNTS
-    from website.demo import DEMO_ACCOUNTS
+    """(username, password) of every account the demo loader creates: the entries of each
+    app's demo data that have both."""
+    from website.demo import read_data
+    from website.management.commands.load_demo import DEMOS
 
-    yield from ((account.username, account.password) for account in DEMO_ACCOUNTS)
-    yield from ((username, DEMO_OFFICER_PASSWORD) for username, _name, _area in DEMO_OFFICERS)
-    yield from ((username, password) for username, password, _name, _n in STAFF_ACCOUNTS)
+    for demo in DEMOS:
+        for entries in read_data(demo.folder).values():
+            if isinstance(entries, list):
+                yield from (
+                    (entry["username"], entry["password"])
+                    for entry in entries
+                    if isinstance(entry, dict) and {"username", "password"} <= entry.keys()
+                )
 
 
 @register(Tags.security, deploy=True)

@@ -1,7 +1,7 @@
 """What the site-wide pages show: the news, event and library lists (filters and
 pagination in the URL) and the links of a guide.
 
-The library's search folds diacritics on both sides (``careers.text.fold``), so "huong
+The library's search folds diacritics on both sides (``website.text.fold``), so "huong
 nghiep" and "hướng nghiệp" find the same documents; every word typed must appear. Each list
 costs the same few queries whatever its size (tests/website/test_library.py)."""
 
@@ -12,8 +12,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from careers.text import fold
 from website.parsing import strict_int
+from website.text import fold
 
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 12

@@ -11,12 +11,13 @@ from PIL import ImageDraw
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.html import escape
 
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from website.demo import _font, _wrap, get_or_create_collection, get_or_create_page, page_link
+from website.demo import _font, _wrap, get_or_create_collection
 from website.models import (
     GuidePage,
     LibraryDocumentPage,
@@ -29,6 +30,22 @@ from website.slugs import slugify
 DATA = Path(__file__).resolve().parent / "data" / "library_demo.toml"
 DOCUMENT_COLLECTION = "Tài liệu mẫu"
 PAGE_SIZE = (595, 842)  # A4 at 72 dpi
+
+
+def get_or_create_page(parent, model, slug, **fields):
+    """The child of ``parent`` with ``slug``; if missing, created from ``fields`` and published
+    (an existing page is returned unchanged: a re-run keeps editors' changes)."""
+    page = parent.get_children().filter(slug=slug).first()
+    if page is not None:
+        return page.specific
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def page_link(page, text):
+    return f'<a linktype="page" id="{page.pk}">{escape(text)}</a>'
 
 
 def read_demo():

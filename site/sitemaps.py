@@ -73,7 +73,7 @@ def index(request):
     def render(site):
         lines = [XML, f'<sitemapindex xmlns="{NAMESPACE}">\n']
         for address, latest in files(site):
-            location = escape(request.build_absolute_uri(address))
+            location = escape(site.root_url + address)
             lastmod = (
                 f"<lastmod>{timezone.localtime(latest).isoformat()}</lastmod>" if latest else ""
             )

@@ -8,6 +8,11 @@ the rows, columns and cells actually present. A spreadsheet that declares or hol
 the limits is refused with a Vietnamese message; nothing is half-read. Control characters in
 a cell (a NUL, which PostgreSQL refuses in text) are refused naming the row and column.
 
+Importing (``Column``, ``map_columns``, ``RowChecker``): the header matched to a format's
+columns, cells read as text, numbers, dates and yes/no the way people write them, and every
+problem as one ``RowError`` naming the row and the column. A row's values are checked by their
+model's own rules (``RowChecker.check_model``): an importer parses, the model validates.
+
 Writing (``safe_cell``, ``safe_row``, ``SafeCsvWriter``): a text cell that a spreadsheet
 would run as a formula — starting with ``= + - @``, a tab or a carriage return (OWASP, "CSV
 injection") — is written with a leading ``'``. Numbers, text that is only a number ("-5,5")
@@ -15,13 +20,18 @@ and a lone sign ("=" as a comparator, "-" for no figure) stay as they are.
 """
 
 import csv
+import datetime
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
+
+from website.text import fold
 
 MB = 1024 * 1024
 # Any control character but tab, line feed and carriage return (which cells may hold).
@@ -229,6 +239,205 @@ def _split_header(rows):
         raise ImportFileError(_("Tệp trống."))
     (_header_number, header), *body = rows
     return [str(value or "").strip() for value in header], body
+
+
+# Importing: columns, cells, row errors ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of an import format: its key, the header people write, the other names taken."""
+
+    key: str
+    label: str
+    required: bool = False
+    aliases: tuple = ()
+
+
+def map_columns(header, columns, information=()):
+    """{column key: index} for the header, or raise ImportFileError naming what is wrong.
+
+    ``information`` lists columns that are accepted and ignored (the names a download adds)."""
+    by_name = {}
+    for column in columns:
+        for name in (column.label, column.key, *column.aliases):
+            by_name[fold(name)] = column.key
+    positions, unknown = {}, []
+    for index, name in enumerate(header):
+        key = by_name.get(fold(name))
+        if key is None:
+            if name and fold(name) not in {fold(info) for info in information}:
+                unknown.append(name)
+        elif key in positions:
+            raise ImportFileError(_("Cột “%(name)s” xuất hiện hai lần.") % {"name": name})
+        else:
+            positions[key] = index
+    problems = []
+    missing = [c.label for c in columns if c.required and c.key not in positions]
+    if missing:
+        problems.append(
+            _("Thiếu cột: %(columns)s.") % {"columns": ", ".join(f"“{m}”" for m in missing)}
+        )
+    if unknown:
+        problems.append(
+            _("Cột không có trong mẫu: %(columns)s.")
+            % {"columns": ", ".join(f"“{u}”" for u in unknown)}
+        )
+    if problems:
+        raise ImportFileError(" ".join(problems))
+    return positions
+
+
+@dataclass
+class RowError:
+    """One problem of an imported table, for the person who sent it: row and column (named by
+    the format's header, ``labels``), the row alone, or (no row) the whole file."""
+
+    row: int | None
+    column: str | None
+    message: str
+    labels: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __str__(self):
+        if self.row is None:
+            return self.message
+        if self.column is None:
+            return _("Dòng %(row)s: %(message)s") % {"row": self.row, "message": self.message}
+        return _("Dòng %(row)s, cột “%(column)s”: %(message)s") % {
+            "row": self.row,
+            "column": self.labels.get(self.column, self.column),
+            "message": self.message,
+        }
+
+
+@dataclass
+class ImportResult:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+TRUE_WORDS = {"1", "co", "x", "yes", "true", "dung"}
+FALSE_WORDS = {"", "0", "khong", "no", "false", "sai"}
+
+
+def cell_text(value):
+    """A cell as stripped text (spreadsheet whole numbers without “.0”)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def parse_number(value):
+    """A Decimal from 5,5 / 1.234,5 / 1234.5 / 5.5 or a spreadsheet number; None if not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    text = cell_text(value).replace(" ", "").replace("\u00a0", "")
+    if "," in text and "." in text:
+        if text.rfind(",") > text.rfind("."):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    elif "," in text:
+        text = text.replace(",", ".")
+    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text, re.ASCII):
+        text = text.replace(".", "")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def parse_date(value):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = cell_text(value)
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_bool(value):
+    if isinstance(value, bool):
+        return value
+    word = fold(cell_text(value))
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    return None
+
+
+class RowChecker:
+    """One row of an import being checked: its cells by column key, and its problems, each a
+    ``RowError`` naming the row and the column."""
+
+    def __init__(self, number, cells, labels):
+        self.number = number
+        self.cells = cells
+        self.labels = labels
+        self.errors = []
+
+    def text(self, key):
+        return cell_text(self.cells.get(key))
+
+    def error(self, column, message):
+        self.errors.append(RowError(self.number, column, message, self.labels))
+
+    def check_model(self, instance, fields, messages=None, rules=None):
+        """Check ``instance``, built from this row, by its model's own rules: the validators
+        of the fields read from the row (``fields``: {field name: column key}; a column that
+        already has an error is not checked again; related rows are the importer's lookups),
+        then ``rules`` (a callable giving
+        {field or None: message}) or else the model's ``clean``. ``messages`` words a rule
+        the way the file format says it: {(field, code): message} or {code: message}; a
+        message's ``%(column key)s`` quotes that cell as the file writes it."""
+        failed = {error.column for error in self.errors}
+        checked = {name for name, column in fields.items() if column not in failed}
+        # Related rows were looked up by the importer: validating them again costs a query each.
+        exclude = [
+            f.name for f in instance._meta.concrete_fields if f.name not in checked or f.is_relation
+        ]
+        try:
+            instance.clean_fields(exclude=exclude)
+        except ValidationError as error:
+            self._model_errors(error, fields, checked, messages or {})
+            checked -= set(error.error_dict)  # a field's own error is enough
+        try:
+            problems = instance.clean() if rules is None else rules()
+            if problems:
+                raise ValidationError(problems)
+        except ValidationError as error:
+            self._model_errors(error, fields, checked | {NON_FIELD_ERRORS}, messages or {})
+
+    def _model_errors(self, error, fields, checked, messages):
+        by_field = getattr(error, "error_dict", None) or {NON_FIELD_ERRORS: error.error_list}
+        quoted = {key: self.text(key) for key in self.cells}  # values as the file writes them
+        for name, problems in by_field.items():
+            if name not in checked:
+                continue
+            for problem in problems:
+                said = messages.get((name, problem.code)) or messages.get(problem.code)
+                message = said or problem.message
+                if said or problem.params is not None:
+                    message = message % {**(problem.params or {}), **quoted}
+                self.error(fields.get(name), str(message))
 
 
 # Writing ------------------------------------------------------------------------------------

@@ -35,6 +35,14 @@ def pytest_sessionstart(session):
     config.stash[_template_key] = (original_name, template)
 
 
+def pytest_configure(config):
+    """Each xdist worker keeps its uploads in a media folder of its own (.test-media/gw0/, …),
+    as it has its own database."""
+    worker = getattr(config, "workerinput", {}).get("workerid")
+    if worker:
+        settings.MEDIA_ROOT = settings.MEDIA_ROOT / worker
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node):
     """Tells each xdist worker the template its test database is copied from."""

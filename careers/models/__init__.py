@@ -1,3 +1,4 @@
+from careers.models.enterprises import EnterpriseIndexPage, EnterprisePage, SizeBand
 from careers.models.labour import HiringNeed, Indicator, LabourFigure, make_figure_key
 from careers.models.pages import (
     LabourMarketPage,
@@ -17,6 +18,9 @@ from careers.models.taxonomy import (
 
 __all__ = [
     "EconomicSector",
+    "EnterpriseIndexPage",
+    "EnterprisePage",
+    "SizeBand",
     "HiringNeed",
     "Indicator",
     "IscoGroup",

@@ -222,7 +222,9 @@ class LabourFigure(models.Model):
     def clean(self):
         super().clean()
         if sum(bool(x) for x in (self.isco_group_id, self.sector_id, self.occupation_id)) > 1:
-            raise ValidationError(_("Chỉ chọn một trong: nhóm nghề, ngành kinh tế, nghề."))
+            raise ValidationError(
+                _("Chỉ chọn một trong: nhóm nghề, ngành kinh tế, nghề."), code="one_subject"
+            )
 
     def natural_key_string(self):
         return make_figure_key(
@@ -315,7 +317,20 @@ def make_figure_key(
 class HiringNeed(models.Model):
     """Workers an enterprise wants to hire, as recorded by an editor."""
 
-    enterprise = models.CharField(_("doanh nghiệp"), max_length=250)
+    employer = models.ForeignKey(
+        "careers.EnterprisePage",
+        verbose_name=_("doanh nghiệp trong danh bạ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hiring_needs",
+    )
+    enterprise = models.CharField(
+        _("tên doanh nghiệp"),
+        max_length=250,
+        blank=True,
+        help_text=_("Để trống khi đã chọn doanh nghiệp trong danh bạ: lấy tên trong danh bạ."),
+    )
     occupation = models.ForeignKey(
         "careers.OccupationPage",
         verbose_name=_("nghề"),
@@ -358,7 +373,7 @@ class HiringNeed(models.Model):
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
 
     panels = [
-        FieldPanel("enterprise"),
+        FieldRowPanel([FieldPanel("employer"), FieldPanel("enterprise")]),
         FieldRowPanel([FieldPanel("occupation"), FieldPanel("job_title")]),
         FieldRowPanel([FieldPanel("workers"), FieldPanel("level")]),
         FieldPanel("province"),
@@ -381,6 +396,10 @@ class HiringNeed(models.Model):
     def clean(self):
         super().clean()
         errors = {}
+        if self.employer_id:
+            self.enterprise = self.employer.title
+        elif not self.enterprise.strip():
+            errors["enterprise"] = _("Chọn doanh nghiệp trong danh bạ hoặc ghi tên doanh nghiệp.")
         if not self.occupation_id and not self.job_title:
             errors["job_title"] = _("Chọn một nghề hoặc ghi tên vị trí tuyển.")
         if self.period_end and self.period_start and self.period_end < self.period_start:

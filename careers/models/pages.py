@@ -18,8 +18,8 @@ from wagtail.search import index
 
 from careers.blocks import OccupationTextBlock
 from careers.models.taxonomy import Outlook, TrainingLevel
-from careers.text import initial, sort_key
 from website.models.pages import BasePage, SectionIndexPage
+from website.text import initial, sort_key
 
 RIASEC_LETTERS = "RIASEC"
 

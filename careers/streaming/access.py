@@ -30,15 +30,15 @@ REVIEW_WORKFLOW = "Duyệt số liệu phân luồng"
 REVIEW_TASK = "Tỉnh duyệt số liệu phân luồng"
 DISTRICT_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
-    ("careers", "add_streamingfigure"),
-    ("careers", "change_streamingfigure"),
-    ("careers", "view_streamingfigure"),
-    ("careers", "view_streamingindicator"),
+    ("streaming", "add_streamingfigure"),
+    ("streaming", "change_streamingfigure"),
+    ("streaming", "view_streamingfigure"),
+    ("streaming", "view_streamingindicator"),
 ]
 PROVINCE_PERMISSIONS = [
     *DISTRICT_PERMISSIONS,
-    ("careers", "delete_streamingfigure"),
-    ("careers", "publish_streamingfigure"),
+    ("streaming", "delete_streamingfigure"),
+    ("streaming", "publish_streamingfigure"),
 ]
 
 
@@ -118,13 +118,13 @@ def import_permission(user):
 
 
 def can_publish(user):
-    return user.has_perm("careers.publish_streamingfigure")
+    return user.has_perm("streaming.publish_streamingfigure")
 
 
 def can_import(user):
     return (
         user.is_active
-        and user.has_perms(["careers.add_streamingfigure", "careers.change_streamingfigure"])
+        and user.has_perms(["streaming.add_streamingfigure", "streaming.change_streamingfigure"])
         and not user_areas(user).empty
     )
 

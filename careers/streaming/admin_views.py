@@ -10,15 +10,10 @@ outside the area, and the import refuses rows outside it.
 import functools
 
 from django import forms
-from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
-from django.core.validators import FileExtensionValidator
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.http import Http404, HttpResponseForbidden
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,7 +24,6 @@ from wagtail.models import WorkflowState
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from careers.importers import MAX_FILE_BYTES
 from careers.streaming.access import (
     can_import,
     can_publish,
@@ -39,12 +33,13 @@ from careers.streaming.access import (
     import_permission,
     user_areas,
 )
-from careers.streaming.importers import import_streaming
+from careers.streaming.importers import MAX_FILE_BYTES, import_streaming
 from careers.streaming.models import StreamingFigure, StreamingIndicator
 from website.admin_access import task_state_of_object
 from website.admin_workflow import SnippetWorkflowAction
 from website.models.areas import Commune, District, Province, Structure
 from website.parsing import strict_int
+from website.table_import import TableImportView, written
 
 
 class StreamingFigureForm(WagtailAdminModelForm):
@@ -210,58 +205,48 @@ def refuse_other_areas(request, action_type, objects, action_class_instance):
     return None
 
 
-class StreamingImportForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Tệp chỉ tiêu, kết quả phân luồng (CSV hoặc XLSX)"),
-        validators=[FileExtensionValidator(["csv", "xlsx"])],
-        help_text=gettext_lazy(
-            "Cột theo mẫu trong tài liệu “Chỉ tiêu phân luồng” (docs/streaming.md)."
-        ),
+class StreamingImportView(TableImportView):
+    page_title = gettext_lazy("Nhập chỉ tiêu, kết quả phân luồng")
+    file_label = gettext_lazy("Tệp chỉ tiêu, kết quả phân luồng (CSV hoặc XLSX)")
+    file_help = gettext_lazy(
+        "Cột theo mẫu trong tài liệu “Chỉ tiêu phân luồng” (docs/streaming.md)."
     )
+    max_bytes = MAX_FILE_BYTES
+    url_name = "streaming_import"
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_FILE_BYTES:
-            raise forms.ValidationError(_("Tệp lớn hơn 10 MB: hãy chia nhỏ."))
-        return upload
+    def has_permission(self, user):
+        return can_import(user)
 
+    def intro(self):
+        area = _("Chỉ nhận dòng thuộc địa bàn bạn phụ trách.")
+        if not can_publish(self.request.user):
+            area += " " + _("Số liệu bạn nhập là bản nháp; tỉnh duyệt rồi mới đăng.")
+        return [
+            _(
+                "Tệp CSV (UTF-8) hoặc XLSX, mỗi dòng một số liệu, cột theo mẫu công bố "
+                "(docs/streaming.md): scope_level, scope, province, period, education_level, "
+                "indicator, kind, value, comparator, document, note. Mọi dòng được kiểm tra "
+                "trước; có một dòng sai thì không ghi dòng nào. Nhập lại cùng tệp không làm "
+                "thay đổi gì."
+            ),
+            area,
+        ]
 
-def import_view(request):
-    user = request.user
-    if not can_import(user):
-        raise PermissionDenied
-    publish = can_publish(user)
-    result = None
-    form = StreamingImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        result = import_streaming(
-            upload, upload.name, user=user, publish=publish, allowed=import_permission(user)
+    def run_import(self, upload):
+        user = self.request.user
+        return import_streaming(
+            upload,
+            upload.name,
+            user=user,
+            publish=can_publish(user),
+            allowed=import_permission(user),
         )
-        if result.ok:
-            message = _(
-                "Đã nhập %(rows)s dòng: %(created)s mới, %(updated)s cập nhật, "
-                "%(unchanged)s giữ nguyên."
-            ) % {
-                "rows": result.rows,
-                "created": result.created,
-                "updated": result.updated,
-                "unchanged": result.unchanged,
-            }
-            if not publish:
-                message += " " + _("Số liệu mới và thay đổi là bản nháp, chờ tỉnh duyệt và đăng.")
-            messages.success(request, message)
-            return redirect("streaming_import")
-    return TemplateResponse(
-        request,
-        "streaming/admin/import.html",
-        {
-            "form": form,
-            "result": result,
-            "publish": publish,
-            "page_title": _("Nhập chỉ tiêu, kết quả phân luồng"),
-        },
-    )
+
+    def success_message(self, result):
+        message = written(result)
+        if not can_publish(self.request.user):
+            message += " " + _("Số liệu mới và thay đổi là bản nháp, chờ tỉnh duyệt và đăng.")
+        return message
 
 
 def figures_in_area(user, model):

@@ -31,9 +31,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import DraftStateMixin, Page, RevisionMixin, Task, TaskState, WorkflowMixin
 
-from careers.text import fold
 from website.models.areas import Structure
 from website.models.pages import BasePage, SectionIndexPage
+from website.numbers import so
+from website.text import fold
 
 PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(\d{4}))?$", re.ASCII)
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -132,7 +133,7 @@ class StreamingIndicator(models.Model):
     ]
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_streamingindicator"
         verbose_name = _("chỉ tiêu phân luồng")
         verbose_name_plural = _("chỉ tiêu phân luồng")
         ordering = ["sort_order", "name"]
@@ -303,7 +304,7 @@ class StreamingFigure(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
     ]
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_streamingfigure"
         verbose_name = _("số liệu phân luồng")
         verbose_name_plural = _("số liệu phân luồng")
         ordering = ["-year", "education_level", "indicator__sort_order", "scope_level"]
@@ -388,16 +389,20 @@ class StreamingFigure(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
                 ) % {"year": FIRST_CURRENT_YEAR}
         if (
             self.indicator_id
-            and self.education_level
+            and self.education_level in EducationLevel.values
             and not self.indicator.applies(self.education_level)
         ):
-            errors["indicator"] = _("Chỉ tiêu này không dùng cho cấp %(level)s.") % {
-                "level": self.education_level
-            }
+            errors["indicator"] = ValidationError(
+                _("Chỉ tiêu này không dùng cho cấp %(level)s."),
+                code="level",
+                params={"level": self.education_level},
+            )
         if self.indicator_id and self.value is not None:
             message = self.indicator.value_error(Decimal(self.value))
             if message:
-                errors["value"] = message % {"value": self.value}
+                errors["value"] = ValidationError(
+                    message, code="value", params={"value": self.value}
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -430,8 +435,6 @@ class StreamingFigure(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
     @property
     def display_value(self):
         """The value as the source printed it (“23,30”, “100”), with its unit for counts."""
-        from careers.templatetags.careers_tags import so
-
         text = so(self.value, self.decimals)
         return text if self.indicator.is_percent else f"{text} {self.indicator.unit}"
 
@@ -509,7 +512,7 @@ class AreaReviewTask(Task):
         return _("Cán bộ cấp tỉnh của đúng địa bàn duyệt số liệu phân luồng")
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_areareviewtask"
         verbose_name = _("duyệt số liệu phân luồng theo địa bàn")
         verbose_name_plural = _("duyệt số liệu phân luồng theo địa bàn")
 
@@ -540,7 +543,7 @@ class OfficerArea(models.Model):
     )
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_officerarea"
         verbose_name = _("địa bàn cán bộ số liệu")
         verbose_name_plural = _("địa bàn cán bộ số liệu")
         constraints = [
@@ -560,12 +563,11 @@ class StatisticsIndexPage(SectionIndexPage):
 
     intro = models.TextField(_("giới thiệu"), blank=True, max_length=800)
 
-    subpage_types = ["careers.StreamingDashboardPage"]
-    template = "streaming/statistics_index_page.html"
+    subpage_types = ["streaming.StreamingDashboardPage"]
     context_builder = "careers.streaming.views.statistics_sections"
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_statisticsindexpage"
         verbose_name = _("trang thống kê")
 
 
@@ -576,13 +578,12 @@ class StreamingDashboardPage(RoutablePageMixin, BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
-    parent_page_types = ["careers.StatisticsIndexPage"]
+    parent_page_types = ["streaming.StatisticsIndexPage"]
     subpage_types = []
     max_count = 1
-    template = "streaming/streaming_dashboard_page.html"
 
     class Meta:
-        app_label = "careers"
+        db_table = "careers_streamingdashboardpage"
         verbose_name = _("trang chỉ tiêu phân luồng")
 
     @path("")

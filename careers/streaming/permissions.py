@@ -6,7 +6,7 @@ The figures themselves are not here: they belong to the data officers of each ar
 """
 
 EDITOR_MODEL_PERMISSIONS = [
-    ("careers", codename)
+    ("streaming", codename)
     for codename in (
         "add_streamingindicator",
         "change_streamingindicator",

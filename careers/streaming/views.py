@@ -13,7 +13,6 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
-from careers.charts import Pair, paired_bar_chart
 from careers.streaming.importers import export_csv, export_order, export_xlsx
 from careers.streaming.models import (
     PROVINCE_LEVELS,
@@ -23,9 +22,10 @@ from careers.streaming.models import (
     StreamingFigure,
     school_year_label,
 )
-from careers.text import sort_key
+from website.charts import Pair, paired_bar_chart
 from website.models.areas import Province, Structure
 from website.parsing import strict_int
+from website.text import sort_key
 
 LEVELS = [EducationLevel.THCS, EducationLevel.THPT]
 SCOPE_ORDER = {

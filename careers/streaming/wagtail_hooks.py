@@ -26,7 +26,9 @@ hooks.register("filter_admin_objects", admin_views.figures_in_area)
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("phan-luong/nhap/", admin_views.import_view, name="streaming_import")]
+    return [
+        path("phan-luong/nhap/", admin_views.StreamingImportView.as_view(), name="streaming_import")
+    ]
 
 
 class StreamingImportMenuItem(MenuItem):

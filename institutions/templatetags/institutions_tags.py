@@ -1,38 +1,8 @@
-"""JSON-LD for search engines and money in đồng, written the Vietnamese way."""
-
-import json
+"""The names of support kinds and target groups."""
 
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
-
-from careers.templatetags.careers_tags import so
 
 register = template.Library()
-
-# The characters that could end the script element or open a comment in HTML, as in
-# Django's json_script.
-_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-@register.simple_tag
-def json_ld(data):
-    """``<script type="application/ld+json">``: a data block, never executed, CSP-safe."""
-    if not data:
-        return ""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
-
-
-@register.filter
-def dong(value, period_label=""):
-    """``{{ 1200000|dong:"tháng" }}`` → “1.200.000 đồng/tháng”."""
-    if value is None or value == "":
-        return ""
-    amount = _("%(amount)s đồng") % {"amount": so(value)}
-    return f"{amount}/{period_label}" if period_label else amount
 
 
 @register.filter
@@ -40,3 +10,12 @@ def support_kind(value):
     from institutions.models import SupportKind
 
     return SupportKind(value).label if value in SupportKind.values else ""
+
+
+@register.filter
+def target_groups(policy):
+    """Whom a support policy (a block's value) is for: “Học sinh dân tộc thiểu số, …”."""
+    from institutions.models import TargetGroup, policy_groups
+
+    groups = policy_groups(policy)
+    return ", ".join(str(group.label) for group in TargetGroup if group in groups)

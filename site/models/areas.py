@@ -14,7 +14,7 @@ The data comes from the PyPI package ``vietnamadminunits`` (MIT), loaded by
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from careers.text import fold
+from website.text import fold
 
 
 def search_name(name, short_name):

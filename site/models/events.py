@@ -175,7 +175,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["participants"] = self.participants.select_related("institution")
+        context["participants"] = self.participants.select_related("institution", "enterprise")
         return context
 
     def get_share_image(self):
@@ -224,15 +224,28 @@ class EventParticipant(Orderable):
         on_delete=models.CASCADE,
         related_name="event_participations",
     )
+    enterprise = models.ForeignKey(
+        "careers.EnterprisePage",
+        verbose_name=_("doanh nghiệp trong danh bạ"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="event_participations",
+    )
     name = models.CharField(
         _("tên đơn vị ngoài danh bạ"),
         max_length=250,
         blank=True,
-        help_text=_("Chỉ khi đơn vị không có trong danh bạ trường (trường THCS, doanh nghiệp…)."),
+        help_text=_("Chỉ khi đơn vị không có trong danh bạ trường, doanh nghiệp (trường THCS…)."),
     )
     url = models.URLField(_("trang web"), blank=True)
 
-    panels = [FieldPanel("institution"), FieldPanel("name"), FieldPanel("url")]
+    panels = [
+        FieldPanel("institution"),
+        FieldPanel("enterprise"),
+        FieldPanel("name"),
+        FieldPanel("url"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("đơn vị tham gia")
@@ -243,19 +256,33 @@ class EventParticipant(Orderable):
 
     def clean(self):
         super().clean()
-        if self.institution_id and self.name:
+        if self.institution_id and self.enterprise_id:
             raise ValidationError(
-                {"name": _("Đã chọn trường trong danh bạ: để trống tên đơn vị ngoài danh bạ.")}
+                {"enterprise": _("Mỗi dòng một đơn vị: chọn trường hoặc doanh nghiệp.")}
             )
-        if not self.institution_id and not self.name.strip():
+        if (self.institution_id or self.enterprise_id) and self.name:
+            raise ValidationError(
+                {"name": _("Đã chọn đơn vị trong danh bạ: để trống tên đơn vị ngoài danh bạ.")}
+            )
+        if not self.institution_id and not self.enterprise_id and not self.name.strip():
             raise ValidationError(
                 {
                     "institution": _(
-                        "Chọn một trường trong danh bạ, hoặc ghi tên đơn vị ngoài danh bạ."
+                        "Chọn một trường hoặc doanh nghiệp trong danh bạ, hoặc ghi tên đơn vị "
+                        "ngoài danh bạ."
                     )
                 }
             )
 
     @property
     def title(self):
-        return self.institution.title if self.institution_id else self.name
+        if self.institution_id:
+            return self.institution.title
+        if self.enterprise_id:
+            return self.enterprise.title
+        return self.name
+
+    @property
+    def linked_page(self):
+        """The directory page of the participant, if it is in a directory."""
+        return self.institution or self.enterprise

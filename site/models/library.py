@@ -15,8 +15,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from careers.text import fold
 from website.models.pages import BasePage, SectionIndexPage
+from website.text import fold
 
 FIRST_GRADE, LAST_GRADE = 6, 12
 GRADES = range(FIRST_GRADE, LAST_GRADE + 1)

@@ -1,4 +1,3 @@
-import os
 import uuid
 
 from .base import *  # noqa: F403
@@ -10,8 +9,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Off by default, as without CACHE_URL: query counts in tests include the menus and
 # settings; tests/website/test_pagecache.py turns it on.
 PAGE_FRAGMENT_CACHE = None
-# One folder per pytest-xdist worker (gw0, gw1, …), as each has its own database.
-MEDIA_ROOT = BASE_DIR / ".test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOW_DEMO_CONTENT = True
 

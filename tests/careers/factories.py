@@ -5,6 +5,9 @@ import itertools
 from decimal import Decimal
 
 from careers.models import (
+    EconomicSector,
+    EnterpriseIndexPage,
+    EnterprisePage,
     HiringNeed,
     Indicator,
     IscoGroup,
@@ -147,3 +150,26 @@ def hiring_need(occupation, area, workers=10, **fields):
     return HiringNeed.objects.create(
         occupation=occupation, province=area, workers=workers, **defaults
     )
+
+
+def enterprise_index(home):
+    existing = EnterpriseIndexPage.objects.child_of(home).first()
+    return existing or publish(
+        home, EnterpriseIndexPage(title="Doanh nghiệp", slug="doanh-nghiep", show_in_menus=True)
+    )
+
+
+def enterprise(index, title="Công ty Điện Sáng", live=True, occupations=(), **fields):
+    page = EnterprisePage(
+        title=title,
+        summary=fields.pop("summary", "Doanh nghiệp để kiểm thử."),
+        sector=EconomicSector.objects.get(code=fields.pop("sector", "C")),
+        province=fields.pop("province", None) or province(),
+        address=fields.pop("address", "Lô A, khu công nghiệp Mẫu"),
+        phone=fields.pop("phone", "0222 000 001"),
+        email=fields.pop("email", "nhansu@example.com"),
+        size_band=fields.pop("size_band", "200-999"),
+        **fields,
+    )
+    page.occupations = list(occupations)
+    return publish(index, page, live=live)

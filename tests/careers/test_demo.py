@@ -1,7 +1,6 @@
 import pytest
 
-from careers import demo_content
-from careers.demo import load_careers_demo
+from careers.demo import CAREERS_DEMO
 from careers.models import (
     HiringNeed,
     LabourFigure,
@@ -11,6 +10,7 @@ from careers.models import (
     TrainingField,
 )
 from tests.careers import factories
+from website.demo import load_demo, pages_of, read_data
 from website.models import Structure
 
 pytestmark = pytest.mark.django_db
@@ -26,30 +26,34 @@ def counts():
     )
 
 
+OCCUPATIONS = pages_of(read_data(CAREERS_DEMO.folder), "careers.OccupationPage")
+
+
 def test_demo_content_covers_the_brief():
-    occupations = demo_content.OCCUPATIONS
+    occupations = OCCUPATIONS
+    paths = {f"/nghe-nghiep/{o['slug']}/" for o in occupations}
     assert len(occupations) >= 40
-    assert {o["field"] for o in occupations} == {
+    assert {o["training_field"]["code"] for o in occupations} == {
         "14", "21", "22", "31", "32", "34", "38", "42", "44", "46", "48", "51",
         "52", "54", "58", "62", "64", "72", "76", "81", "84", "85", "86", "90",
     }  # fmt: skip
     for occupation in occupations:
-        assert occupation["isco"] and occupation["levels"] and occupation["tasks"]
-        assert occupation["environment"] and occupation["hours"] and occupation["safety"]
-        for slug in occupation.get("related", ()):
-            assert slug in demo_content.BY_SLUG, (occupation["slug"], slug)
+        assert occupation["isco_group"] and occupation["routes"] and occupation["tasks"]
+        assert occupation["environment"] and occupation["working_hours"] and occupation["safety"]
+        for path in occupation.get("related_occupations", ()):
+            assert path in paths, (occupation["slug"], path)
 
 
 def test_demo_loads_once_and_a_second_run_creates_nothing(home_page):
     for name in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Khánh Hòa"):
         factories.province(name, Structure.CURRENT)
 
-    load_careers_demo(home_page)
+    load_demo(CAREERS_DEMO)
     first = counts()
-    load_careers_demo(home_page)
+    assert load_demo(CAREERS_DEMO).created == {}
 
     assert counts() == first
-    assert first[0] == len(demo_content.OCCUPATIONS)
+    assert first[0] == len(OCCUPATIONS)
     assert first[2] > 0 and first[3:] == (1, 1)
     index = OccupationIndexPage.objects.get()
     assert index.slug == "nghe-nghiep" and index.show_in_menus and index.live

@@ -191,12 +191,13 @@ def test_import_isco_loads_groups_and_interests_once(db, capsys):
 def test_isco_groups_used_by_occupations_have_vietnamese_names(db):
     """Public pages name ISCO-08 groups in Vietnamese: every major group, and every group in
     the chain of each demo occupation; the English stays as the secondary label."""
-    from careers import demo_content
+    from careers.demo import CAREERS_DEMO
+    from website.demo import pages_of, read_data
 
     import_isco()
     needed = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
-    for occupation in demo_content.OCCUPATIONS:
-        code = occupation["isco"]
+    for occupation in pages_of(read_data(CAREERS_DEMO.folder), "careers.OccupationPage"):
+        code = occupation["isco_group"]["code"]
         needed |= {code[:length] for length in range(1, len(code) + 1)}
     groups = IscoGroup.objects.filter(code__in=needed)
     assert groups.count() == len(needed)

@@ -7,11 +7,12 @@ import pytest
 
 from django.core.exceptions import ValidationError
 
-from careers.demo import load_careers_demo
+from careers.demo import CAREERS_DEMO
 from careers.importers import DATA_DIR
 from careers.models import OccupationPage
 from search.occupations import build_row
 from tests.careers import factories
+from website.demo import load_demo
 from website.models import Structure
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ def sourced_codes():
 def test_every_demo_occupation_shows_the_sourced_code_unless_overridden(home_page):
     for name in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Khánh Hòa"):
         factories.province(name, Structure.CURRENT)
-    load_careers_demo(home_page)
+    load_demo(CAREERS_DEMO)
     sourced = sourced_codes()
     pages = OccupationPage.objects.select_related("isco_group")
     assert pages.count() >= 40

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def render(template, **context):
-    return Template("{% load careers_tags %}" + template).render(Context(context))
+    return Template("{% load website_tags %}" + template).render(Context(context))
 
 
 @pytest.mark.parametrize(

@@ -66,17 +66,20 @@ def institution(parent, title="Trường Cao đẳng Mẫu A", live=True, partne
         email="tuyensinh@example.com",
         boarding=fields.pop("boarding", True),
         facilities="Xưởng thực hành\nThư viện",
-        support_policies=[
-            (
-                "policy",
-                {
-                    "kind": "mien-giam-hoc-phi",
-                    "title": "Miễn học phí trung cấp",
-                    "who": "Học sinh tốt nghiệp THCS học trung cấp",
-                    "details": "Miễn 100% học phí.",
-                },
-            )
-        ],
+        support_policies=fields.pop(
+            "support_policies",
+            [
+                (
+                    "policy",
+                    {
+                        "kind": "mien-giam-hoc-phi",
+                        "title": "Miễn học phí trung cấp",
+                        "who": "Học sinh tốt nghiệp THCS học trung cấp",
+                        "details": "Miễn 100% học phí.",
+                    },
+                )
+            ],
+        ),
         **fields,
     )
     page.partners = [

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from careers.streaming.access import create_data_officer
 from institutions.models import ProgramPage
@@ -75,6 +75,42 @@ def programme_form(page, **changes):
         "seo_title": "",
         "search_description": "",
     }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def institution_form(page, **changes):
+    """The edit form of a school's profile as its latest revision fills it, with ``changes``
+    (inline rows as lists of dicts)."""
+    latest = page.get_latest_revision_as_object()
+    data = {
+        "title": latest.title,
+        "slug": latest.slug,
+        "institution_type": latest.institution_type,
+        "ownership": latest.ownership,
+        "summary": latest.summary,
+        "address": latest.address,
+        "province": latest.province_id,
+        "commune": latest.commune_id or "",
+        "legacy_district": "",
+        "latitude": "",
+        "longitude": "",
+        "phone": latest.phone,
+        "admissions_zalo": "",
+        "email": latest.email,
+        "apply_how": "",
+        "apply_documents": "",
+        "apply_url": "",
+        "website": "",
+        "admissions": streamfield([]),
+        "boarding_details": "",
+        "facilities": latest.facilities,
+        "support_policies": streamfield([]),
+        "seo_title": "",
+        "search_description": "",
+    }
+    for name in ("partnerships", "partners", "outcomes", "comments"):
+        data[name] = inline_formset(changes.pop(name, []))
     data.update(changes)
     return nested_form_data(data)
 

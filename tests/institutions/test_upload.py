@@ -130,7 +130,7 @@ def test_xlsx_upload_and_update(client, school_a, editor, occupation):
 
 
 def test_wrong_columns_and_wrong_file_type(school_a):
-    from careers.importers import ImportFileError
+    from website.tables import ImportFileError
 
     with pytest.raises(ImportFileError, match="Thiếu cột"):
         importers.read_upload(SimpleUploadedFile("a.csv", b"ten nganh\nX\n"), "a.csv")

@@ -9,7 +9,7 @@ from wagtail.models import Page, PageLogEntry, WorkflowState
 from institutions.accounts import AccountError, create_school_account
 from institutions.models import SchoolAccess
 from tests.institutions import factories
-from tests.institutions.test_permissions import programme_form
+from tests.institutions.test_permissions import institution_form, programme_form
 
 pytestmark = pytest.mark.django_db
 
@@ -127,51 +127,32 @@ def test_editor_creates_a_school_account_in_the_admin(client, school_a, editor):
 
 
 def test_staff_edit_their_profile_with_partners_and_outcomes(client, school_a, staff_a):
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-
     client.force_login(staff_a)
-    data = nested_form_data(
-        {
-            "title": school_a.title,
-            "slug": school_a.slug,
-            "institution_type": "cao-dang",
-            "ownership": "cong-lap",
-            "summary": "Trường kỹ thuật có ký túc xá 500 chỗ.",
-            "address": "Số 2 đường Mẫu",
-            "province": school_a.province_id,
-            "commune": school_a.commune_id,
-            "legacy_district": "",
-            "latitude": "10.03",
-            "longitude": "105.78",
-            "phone": "0292 111 222",
-            "admissions_zalo": "0912345678",
-            "email": "ts@example.com",
-            "apply_how": "Nộp tại phòng tuyển sinh\nXét học bạ",
-            "apply_documents": "Học bạ\nGiấy khai sinh",
-            "apply_url": "",
-            "website": "",
-            "admissions": streamfield([]),
-            "boarding": "on",
-            "boarding_details": "500 chỗ",
-            "facilities": "Xưởng hàn",
-            "partners": inline_formset([{"name": "Công ty Mẫu X", "cooperation": "Thực tập"}]),
-            "support_policies": streamfield([]),
-            "outcomes": inline_formset(
-                [
-                    {
-                        "year": "2025",
-                        "rate": "91,5",
-                        "surveyed": "200",
-                        "survey_date": "01/03/2026",
-                        "status": "tu-bao-cao",
-                    }
-                ]
-            ),
-            "comments": inline_formset([]),
-            "seo_title": "",
-            "search_description": "",
-            "action-submit": "1",
-        }
+    data = institution_form(
+        school_a,
+        summary="Trường kỹ thuật có ký túc xá 500 chỗ.",
+        address="Số 2 đường Mẫu",
+        latitude="10.03",
+        longitude="105.78",
+        phone="0292 111 222",
+        admissions_zalo="0912345678",
+        email="ts@example.com",
+        apply_how="Nộp tại phòng tuyển sinh\nXét học bạ",
+        apply_documents="Học bạ\nGiấy khai sinh",
+        boarding="on",
+        boarding_details="500 chỗ",
+        facilities="Xưởng hàn",
+        partners=[{"name": "Công ty Mẫu X", "cooperation": "Thực tập"}],
+        outcomes=[
+            {
+                "year": "2025",
+                "rate": "91,5",
+                "surveyed": "200",
+                "survey_date": "01/03/2026",
+                "status": "tu-bao-cao",
+            }
+        ],
+        **{"action-submit": "1"},
     )
     response = client.post(f"/admin/pages/{school_a.pk}/edit/", data)
     form = response.context["form"] if response.status_code == 200 else None

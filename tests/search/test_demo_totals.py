@@ -2,8 +2,8 @@
 query matches only the rows that hold every word (folded) in the names, the field, the
 occupations, the institution's name and province — never the summary or an address.
 
-The honest totals were worked out by reading the demo data (``institutions/demo.py``,
-``careers/demo_content.py``): 11 programmes are about computers (7 "Quản trị mạng máy tính",
+The honest totals were worked out by reading the demo data (``institutions/demo/``,
+``careers/demo/``): 11 programmes are about computers (7 "Quản trị mạng máy tính",
 4 "Lập trình máy tính", both in the field "Máy tính và công nghệ thông tin"); one occupation
 and four programmes are about cars ("Công nghệ ô tô"). Before, "lap trinh" gave 85 of 166
 programmes, "may tinh" 101, "cong nghe thong tin" 85, "tinh" all 166 and occupations "o to" 15.

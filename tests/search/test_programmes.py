@@ -100,3 +100,28 @@ def test_programme_page_and_api(client, schools):
     assert [hit["title"] for hit in data["hits"]] == ["Công nghệ ô tô"]
     assert data["hits"][0]["institution"] == "Trường Trung cấp Tư thục Đà Nẵng"
     assert client.get("/api/search/programmes/", {"xa": "<x>"}).status_code == 400
+
+
+def test_ethnic_minority_policies_are_a_programme_facet(programme_engine, schools):
+    from search.models import ProgrammeSearchRow
+
+    school = schools["a"]
+    school.support_policies = [
+        (
+            "policy",
+            {
+                "kind": "noi-tru",
+                "title": "Học bổng nội trú",
+                "who": "Học sinh dân tộc thiểu số",
+                "groups": ["dan-toc-thieu-so"],
+                "levels": ["trung-cap"],
+                "details": "Mẫu.",
+            },
+        )
+    ]
+    school.save_revision().publish()
+    rows = ProgrammeSearchRow.objects.filter(facet_tokens__contains=["ethnic_minority=co"])
+    assert [row.title for row in rows] == ["Kế toán doanh nghiệp"]  # its trung-cap programme
+    result = run(programme_engine, "")
+    assert counts(result, "ethnic_minority") == {"co": 1}
+    assert titles(run(programme_engine, "dan-toc-thieu-so=co")) == ["Kế toán doanh nghiệp"]

@@ -22,7 +22,7 @@ HEADER = (
 
 
 def url(action, figure):
-    return reverse(f"wagtailsnippets_careers_streamingfigure:{action}", args=[figure.pk])
+    return reverse(f"wagtailsnippets_streaming_streamingfigure:{action}", args=[figure.pk])
 
 
 def district_target(name):
@@ -78,7 +78,7 @@ def form_data(figure, **changes):
 
 def test_district_officer_lists_only_their_district(client, tan_an):
     client.force_login(tan_an)
-    response = client.get(reverse("wagtailsnippets_careers_streamingfigure:list"))
+    response = client.get(reverse("wagtailsnippets_streaming_streamingfigure:list"))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Thành phố Tân An" in html
@@ -107,7 +107,7 @@ def test_district_officer_cannot_add_a_figure_for_another_district(client, tan_a
     client.force_login(tan_an)
     before = StreamingFigure.objects.count()
     response = client.post(
-        reverse("wagtailsnippets_careers_streamingfigure:add"),
+        reverse("wagtailsnippets_streaming_streamingfigure:add"),
         form_data(other, kind="actual", value="20", document="Báo cáo của huyện khác"),
     )
     assert response.status_code == 200  # the form again, with the error
@@ -150,14 +150,14 @@ def test_province_officer_sees_the_legacy_districts_it_took_over(client, tay_nin
     assert client.get(url("edit", district_target("Châu Thành"))).status_code == 200
     client.force_login(can_tho)
     assert client.get(url("edit", district_target("Châu Thành"))).status_code == 404
-    html = client.get(reverse("wagtailsnippets_careers_streamingfigure:list")).content.decode()
+    html = client.get(reverse("wagtailsnippets_streaming_streamingfigure:list")).content.decode()
     assert "Long An" not in html and "Cần Thơ" in html
 
 
 def test_bulk_delete_refuses_another_provinces_figure(client, can_tho):
     other = district_target("Tân An")
     client.force_login(can_tho)
-    bulk = reverse("wagtail_bulk_action", args=["careers", "streamingfigure", "delete"])
+    bulk = reverse("wagtail_bulk_action", args=["streaming", "streamingfigure", "delete"])
     response = client.post(f"{bulk}?id={other.pk}")
     assert response.status_code == 403
     assert StreamingFigure.objects.filter(pk=other.pk).exists()
@@ -166,7 +166,7 @@ def test_bulk_delete_refuses_another_provinces_figure(client, can_tho):
 def test_bulk_confirmation_does_not_list_another_areas_figures(client, tan_an):
     own, other = district_target("Tân An"), district_target("Châu Thành")
     client.force_login(tan_an)
-    bulk = reverse("wagtail_bulk_action", args=["careers", "streamingfigure", "delete"])
+    bulk = reverse("wagtail_bulk_action", args=["streaming", "streamingfigure", "delete"])
     refused = client.get(f"{bulk}?id={own.pk}&id={other.pk}")
     assert refused.status_code == 403
     assert "Châu Thành" not in refused.content.decode()
@@ -227,22 +227,22 @@ def test_command_creates_a_data_officer(real_streaming, capsys):
 
 def test_officer_admin_pages_render(client, tan_an, tay_ninh):
     client.force_login(tan_an)
-    add = client.get(reverse("wagtailsnippets_careers_streamingfigure:add"))
+    add = client.get(reverse("wagtailsnippets_streaming_streamingfigure:add"))
     assert add.status_code == 200
     html = add.content.decode()
     assert "Thành phố Tân An" in html and "Huyện Châu Thành" not in html
     assert client.get(reverse("streaming_import")).status_code == 200
     client.force_login(tay_ninh)
-    html = client.get(reverse("wagtailsnippets_careers_streamingfigure:add")).content.decode()
+    html = client.get(reverse("wagtailsnippets_streaming_streamingfigure:add")).content.decode()
     assert "Huyện Châu Thành" in html and "Kon Rẫy" not in html
 
 
 def test_the_chooser_lists_only_the_officers_area(client, tan_an):
     client.force_login(tan_an)
-    html = client.get("/admin/snippets/choose/careers/streamingfigure/").json()["html"]
+    html = client.get("/admin/snippets/choose/streaming/streamingfigure/").json()["html"]
     assert "Thành phố Tân An" in html and "Huyện Châu Thành" not in html
     other = district_target("Châu Thành")
-    response = client.get(f"/admin/snippets/choose/careers/streamingfigure/chosen/{other.pk}/")
+    response = client.get(f"/admin/snippets/choose/streaming/streamingfigure/chosen/{other.pk}/")
     assert response.status_code == 404
 
 
@@ -277,7 +277,7 @@ def test_province_reviews_a_district_submission_in_the_workflow(client, tan_an, 
     assert not task.get_task_states_user_can_moderate(can_tho).exists()
     assert not task.get_task_states_user_can_moderate(tan_an).exists()
     approve = reverse(
-        "wagtailsnippets_careers_streamingfigure:workflow_action",
+        "wagtailsnippets_streaming_streamingfigure:workflow_action",
         args=[own.pk, "approve", state.pk],
     )
     client.force_login(can_tho)
@@ -318,7 +318,7 @@ def test_approving_with_another_areas_task_is_refused(client, tan_an, tay_ninh, 
         submit_for_review(figure, tan_an)
     other_state = other.current_workflow_task_state
     approve = reverse(
-        "wagtailsnippets_careers_streamingfigure:workflow_action",
+        "wagtailsnippets_streaming_streamingfigure:workflow_action",
         args=[own.pk, "approve", other_state.pk],
     )
     client.force_login(can_tho)
@@ -334,7 +334,7 @@ def test_bulk_ids_that_are_not_plain_digits_are_a_400(client, tan_an, odd):
     other = district_target("Châu Thành")
     pk = str(other.pk)
     client.force_login(tan_an)
-    bulk = reverse("wagtail_bulk_action", args=["careers", "streamingfigure", "delete"])
+    bulk = reverse("wagtail_bulk_action", args=["streaming", "streamingfigure", "delete"])
     query = odd.format(pk=pk, half=pk[:1], rest=pk[1:])
     response = client.get(f"{bulk}?id={query}")
     assert response.status_code == 400
@@ -362,7 +362,7 @@ def status_of(html, figure):
 
 def test_the_district_officers_list_says_draft_under_review_or_published(client, tan_an):
     own = district_target("Tân An")
-    list_url = reverse("wagtailsnippets_careers_streamingfigure:list")
+    list_url = reverse("wagtailsnippets_streaming_streamingfigure:list")
     client.force_login(tan_an)
     html = client.get(list_url).content.decode()
     assert "Trạng thái" in html and "Địa bàn" in html and "Area label" not in html
@@ -390,7 +390,7 @@ def test_the_list_keeps_its_query_count_with_the_status_column(
     client, tan_an, django_assert_max_num_queries
 ):
     client.force_login(tan_an)
-    list_url = reverse("wagtailsnippets_careers_streamingfigure:list")
+    list_url = reverse("wagtailsnippets_streaming_streamingfigure:list")
     client.get(list_url)
     with django_assert_max_num_queries(40) as queries:
         client.get(list_url)
@@ -408,7 +408,7 @@ def test_approving_a_district_figure_says_so(client, tan_an, tay_ninh):
     state = StreamingFigure.objects.get(pk=own.pk).current_workflow_task_state
     client.force_login(tay_ninh)
     approve = reverse(
-        "wagtailsnippets_careers_streamingfigure:workflow_action",
+        "wagtailsnippets_streaming_streamingfigure:workflow_action",
         args=[own.pk, "approve", state.pk],
     )
     response = client.post(approve, {"next": "/admin/"}, follow=True)

@@ -350,15 +350,20 @@ def test_statistics_pages_live_under_the_home_page():
 
 
 def test_demo_loads_pages_figures_and_officers(home_page, real_streaming):
-    from careers.streaming.demo import demo_data_officer_accounts, ensure_statistics_pages
+    from careers.streaming.demo import STREAMING_DEMO
+    from careers.streaming.models import StatisticsIndexPage, StreamingDashboardPage
+    from website.demo import load_demo
 
-    index, dashboard = ensure_statistics_pages(home_page)
+    accounts = load_demo(STREAMING_DEMO).accounts
+    index, dashboard = StatisticsIndexPage.objects.get(), StreamingDashboardPage.objects.get()
     assert index.url == "/thong-ke/" and index.show_in_menus
     assert dashboard.url == "/thong-ke/phan-luong/"
-    assert ensure_statistics_pages(home_page) == (index, dashboard)
-    accounts = demo_data_officer_accounts()
     assert [a.username for a in accounts] == ["sotayninh", "phongtanan"]
-    assert demo_data_officer_accounts() == accounts  # idempotent
+    assert load_demo(STREAMING_DEMO).created == {}  # idempotent
+    assert (StatisticsIndexPage.objects.get(), StreamingDashboardPage.objects.get()) == (
+        index,
+        dashboard,
+    )
 
 
 def marked_values(html, chart_id):

@@ -9,7 +9,7 @@ DEMO_PLACES = [
     ("79", "Thành phố Hồ Chí Minh", "Hồ Chí Minh", "ho-chi-minh", "26740", "Phường Sài Gòn"),
     ("92", "Thành phố Cần Thơ", "Cần Thơ", "can-tho", "31135", "Phường Ninh Kiều"),
     ("80", "Tỉnh Tây Ninh", "Tây Ninh", "tay-ninh", "27694", "Phường Long An"),
-    ("51", "Tỉnh Quảng Ngãi", "Quảng Ngãi", "quang-ngai", "21025", "Phường Cẩm Thành"),
+    ("48", "Thành phố Đà Nẵng", "Đà Nẵng", "da-nang", "20242", "Phường Hải Châu"),
     ("40", "Tỉnh Nghệ An", "Nghệ An", "nghe-an", "16681", "Phường Thành Vinh"),
 ]
 

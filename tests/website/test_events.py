@@ -217,7 +217,7 @@ def test_a_participant_is_a_school_or_a_name_not_both_nor_neither(events, school
     assert "để trống tên đơn vị ngoài danh bạ" in str(both.value)
     with pytest.raises(ValidationError) as neither:
         EventParticipant(page=page, name=" ").full_clean()
-    assert "Chọn một trường trong danh bạ" in str(neither.value)
+    assert "Chọn một trường hoặc doanh nghiệp trong danh bạ" in str(neither.value)
 
 
 def test_the_editor_chooses_participants_from_the_directory(admin_client, events, school):

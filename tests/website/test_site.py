@@ -65,7 +65,7 @@ def test_open_graph_tags_for_sharing_on_zalo_and_facebook(client, home_page):
     html = client.get(page.url).text
     assert '<meta property="og:title" content="Ngày hội việc làm">' in html
     assert '<meta property="og:description" content="Hơn 50 doanh nghiệp tuyển dụng.">' in html
-    assert f'<meta property="og:url" content="http://localhost{page.url}">' in html
+    assert f'<meta property="og:url" content="http://testserver{page.url}">' in html
     assert '<meta property="og:locale" content="vi_VN">' in html
 
 

@@ -33,10 +33,10 @@ def test_index_lists_one_file_per_section_and_the_home_section(client, home_page
         "http://testserver/sitemap-trang-chu.xml",
         "http://testserver/sitemap-tin-tuc.xml",
     ]
-    assert locations(client.get("/sitemap-trang-chu.xml")) == ["http://localhost/"]
+    assert locations(client.get("/sitemap-trang-chu.xml")) == ["http://testserver/"]
     assert locations(client.get("/sitemap-tin-tuc.xml")) == [
-        "http://localhost/tin-tuc/",
-        "http://localhost/tin-tuc/tin-mot/",
+        "http://testserver/tin-tuc/",
+        "http://testserver/tin-tuc/tin-mot/",
     ]
 
 
@@ -80,9 +80,9 @@ def test_cached_files_follow_every_publish(client, home_page, news, settings):
         client.get("/sitemap-tin-tuc.xml")
     assert len(cached) <= 1  # the site lookup
     factories.news(news, title="Tin hai")
-    assert "http://localhost/tin-tuc/tin-hai/" in locations(client.get("/sitemap-tin-tuc.xml"))
+    assert "http://testserver/tin-tuc/tin-hai/" in locations(client.get("/sitemap-tin-tuc.xml"))
     first.unpublish()
-    assert "http://localhost/tin-tuc/tin-mot/" not in locations(client.get("/sitemap-tin-tuc.xml"))
+    assert "http://testserver/tin-tuc/tin-mot/" not in locations(client.get("/sitemap-tin-tuc.xml"))
 
 
 def test_publishing_purges_the_sitemap_from_the_proxy(home_page, news, settings, monkeypatch):
@@ -102,10 +102,10 @@ def test_publishing_purges_the_sitemap_from_the_proxy(home_page, news, settings,
     }
     page = factories.news(news, title="Tin hai")
     assert purged == [
-        "http://localhost/sitemap.xml",
-        "http://localhost/sitemap-trang-chu.xml",
-        "http://localhost/sitemap-tin-tuc.xml",
+        "http://testserver/sitemap.xml",
+        "http://testserver/sitemap-trang-chu.xml",
+        "http://testserver/sitemap-tin-tuc.xml",
     ]
     purged.clear()
     page.unpublish()
-    assert "http://localhost/sitemap-tin-tuc.xml" in purged
+    assert "http://testserver/sitemap-tin-tuc.xml" in purged

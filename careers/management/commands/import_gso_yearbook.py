@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from careers.gso import import_gso_yearbook
-from careers.progress import ProgressBar
+from website.progress import ProgressBar
 
 
 class Command(BaseCommand):

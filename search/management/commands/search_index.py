@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from careers.progress import ProgressBar
 from search.engines import ElasticsearchRefused, ElasticsearchUnavailable
 from search.indexing import rebuild
 from search.kinds import get_kind, kinds
+from website.progress import ProgressBar
 
 
 class Command(BaseCommand):
