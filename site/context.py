@@ -168,7 +168,6 @@ def library_listing(index_page, request):
 def guide_relations(page):
     """The guide's live occupations, the live programmes training for them or chosen by
     the editor (each with its school), and its live child guides: one query each."""
-    from institutions.context import with_institutions
     from institutions.models import ProgramPage
 
     occupations = list(page.occupations.live().order_by("title"))
@@ -184,6 +183,6 @@ def guide_relations(page):
     )
     return {
         "guide_occupations": occupations,
-        "guide_programmes": with_institutions(programmes[:MAX_GUIDE_PROGRAMMES]),
+        "guide_programmes": programmes[:MAX_GUIDE_PROGRAMMES].with_institutions(),
         "guide_children": page.get_children().live().specific().order_by("path"),
     }
