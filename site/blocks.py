@@ -89,3 +89,34 @@ class BodyBlock(blocks.StreamBlock):
 
 class GalleryBlock(blocks.StreamBlock):
     image = ImageWithCaptionBlock()
+
+
+class FactBlock(blocks.StructBlock):
+    """One fact as every figure on the site is shown: what, the value, its source and date."""
+
+    statement = blocks.CharBlock(label=_("Nội dung"), max_length=300)
+    value = blocks.CharBlock(
+        label=_("Giá trị"),
+        required=False,
+        max_length=120,
+        help_text=_("Ví dụ: “5,5 triệu đồng/tháng”, “7,93 %”. Để trống nếu không có số."),
+    )
+    source = blocks.CharBlock(label=_("Nguồn"), max_length=300)
+    source_url = blocks.URLBlock(label=_("Địa chỉ nguồn"), required=False)
+    date = blocks.DateBlock(label=_("Ngày của số liệu hoặc văn bản"))
+    is_sample = blocks.BooleanBlock(
+        label=_("Dữ liệu mẫu"),
+        required=False,
+        help_text=_("Đánh dấu khi nội dung chỉ để minh họa: trang hiện nhãn “dữ liệu mẫu”."),
+    )
+
+    class Meta:
+        icon = "info-circle"
+        label = _("Thông tin có nguồn")
+        template = "blocks/fact_block.html"
+
+
+class GuideBodyBlock(BodyBlock):
+    """The body of a guide (working abroad, starting a business): the shared blocks and facts."""
+
+    fact = FactBlock()

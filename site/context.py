@@ -1,13 +1,25 @@
-"""Filtering and pagination for the news and event lists (state lives in the URL)."""
+"""What the site-wide pages show: the news, event and library lists (filters and
+pagination in the URL) and the links of a guide.
+
+The library's search folds diacritics on both sides (``website.text.fold``), so "huong
+nghiep" and "hướng nghiệp" find the same documents; every word typed must appear. Each list
+costs the same few queries whatever its size (tests/website/test_library.py)."""
 
 import datetime
 
 from django.core.paginator import Paginator
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from website.parsing import strict_int
+from website.text import fold
+
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 12
+DOCUMENTS_PER_PAGE = 12
+MAX_QUERY_WORDS = 8
+MAX_GUIDE_PROGRAMMES = 24
 
 
 def paginate(queryset, request, param, per_page):
@@ -91,4 +103,86 @@ def event_listing(index_page, request):
         "selected_province": province,
         "selected_month": month if month_range else "",
         "filter_errors": errors,
+    }
+
+
+def library_listing(index_page, request):
+    from website.models import DocumentKind, LibraryDocumentPage, LibraryTopic
+    from website.models.library import GRADES
+
+    documents = (
+        LibraryDocumentPage.objects.live()
+        .child_of(index_page)
+        .select_related("document", "topic")
+        .order_by("-issued_on", "-pk")
+    )
+    errors = []
+    query = request.GET.get("q", "").strip()[:200]
+    for word in fold(query).split()[:MAX_QUERY_WORDS]:
+        documents = documents.filter(search_text__contains=word)
+
+    kind = request.GET.get("loai", "")
+    if kind:
+        if kind in DocumentKind.values:
+            documents = documents.filter(kind=kind)
+        else:
+            message = _("Không có loại tài liệu “%(value)s”: đang hiện mọi loại.")
+            errors.append(message % {"value": kind})
+            kind = ""
+
+    grade = None
+    raw_grade = request.GET.get("lop", "")
+    if raw_grade:
+        grade = strict_int(raw_grade)
+        if grade in GRADES:
+            documents = documents.filter(grade_from__lte=grade, grade_to__gte=grade)
+        else:
+            message = _("Lớp “%(value)s” không hợp lệ (từ lớp 6 đến lớp 12).")
+            errors.append(message % {"value": raw_grade})
+            grade = None
+
+    topics = list(LibraryTopic.objects.filter(documents__live=True).distinct())
+    topic = None
+    topic_slug = request.GET.get("chu-de", "")
+    if topic_slug:
+        topic = next((item for item in topics if item.slug == topic_slug), None)
+        if topic:
+            documents = documents.filter(topic=topic)
+        else:
+            message = _("Không có chủ đề “%(value)s”: đang hiện mọi chủ đề.")
+            errors.append(message % {"value": topic_slug})
+
+    return {
+        "documents_page": paginate(documents, request, "trang", DOCUMENTS_PER_PAGE),
+        "query": query,
+        "kinds": DocumentKind.choices,
+        "grades": list(GRADES),
+        "topics": topics,
+        "selected_kind": kind,
+        "selected_grade": grade,
+        "selected_topic": topic,
+        "filter_errors": errors,
+    }
+
+
+def guide_relations(page):
+    """The guide's live occupations, the live programmes training for them or chosen by
+    the editor (each with its school), and its live child guides: one query each."""
+    from institutions.models import ProgramPage
+
+    occupations = list(page.occupations.live().order_by("title"))
+    programmes = (
+        ProgramPage.objects.live()
+        .filter(retired=False)
+        .filter(
+            models.Q(occupations__in=[occupation.pk for occupation in occupations])
+            | models.Q(guides=page)
+        )
+        .distinct()
+        .order_by("title", "pk")
+    )
+    return {
+        "guide_occupations": occupations,
+        "guide_programmes": programmes[:MAX_GUIDE_PROGRAMMES].with_institutions(),
+        "guide_children": page.get_children().live().specific().order_by("path"),
     }

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
@@ -82,4 +83,6 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages in another content language live under its code (/sed/…); Vietnamese pages keep
+# their addresses without a prefix. The language comes from the address alone.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -13,7 +13,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from website import area_choosers
 from website.admin_access import VisibleObjectsAPIMixin, limit_page_chooser
-from website.models import Commune, Province
+from website.library import refuse_restricted_download
+from website.models import Commune, LibraryTopic, Province
 
 
 class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -95,3 +96,8 @@ def limit_admin_api_to_visible_files(router):
 
 
 hooks.register("construct_page_chooser_queryset", limit_page_chooser)
+
+# The teachers' library: restricted files are refused to anonymous visitors where they are
+# served (after Wagtail's own collection-privacy check), and editors keep its topics.
+hooks.register("before_serve_document", refuse_restricted_download)
+register_snippet(LibraryTopic)

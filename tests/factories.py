@@ -90,3 +90,41 @@ def standard(parent, title="Sau lớp 9", live=True, **fields):
         title=title, body=[("paragraph", "<p>Các con đường học tiếp.</p>")], **fields
     )
     return publish(parent, page, live=live)
+
+
+def library_index(home):
+    from website.models import LibraryIndexPage
+
+    existing = LibraryIndexPage.objects.child_of(home).first()
+    return existing or publish(home, LibraryIndexPage(title="Thư viện giáo viên", slug="thu-vien"))
+
+
+def library_topic(name="Chọn nghề", slug="chon-nghe"):
+    from website.models import LibraryTopic
+
+    return LibraryTopic.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+
+
+def library_file(title="Tài liệu", content=b"%PDF-1.4 tai lieu", extension="pdf"):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+
+    return get_document_model().objects.create(
+        title=title, file=ContentFile(content, name=f"tl-{next(_codes)}.{extension}")
+    )
+
+
+def library_document(parent, title="Tài liệu tập huấn hướng nghiệp", live=True, **fields):
+    from website.models import DocumentKind, LibraryDocumentPage
+
+    fields.setdefault("document", library_file(title))
+    fields.setdefault("topic", library_topic())
+    fields.setdefault("kind", DocumentKind.TRAINING)
+    fields.setdefault("grade_from", 6)
+    fields.setdefault("grade_to", 9)
+    fields.setdefault("issuer", "Sở Giáo dục và Đào tạo")
+    fields.setdefault("issued_on", datetime.date(2025, 8, 15))
+    fields.setdefault("licence", "Văn bản hành chính công khai")
+    fields.setdefault("summary", "Tóm tắt tài liệu.")
+    return publish(parent, LibraryDocumentPage(title=title, **fields), live=live)

@@ -31,7 +31,8 @@ D = Path(django.__file__).parent
 CATALOGS = [("admin", "django"), ("admin", "djangojs"), ("", "django"), ("images", "django"),
             ("documents", "django"), ("snippets", "django"), ("users", "django"), ("search", "django"),
             ("sites", "django"), ("contrib/settings", "django"), ("contrib/redirects", "django"),
-            ("embeds", "django"), ("contrib/forms", "django"), ("contrib/table_block", "django")]
+            ("embeds", "django"), ("contrib/forms", "django"), ("contrib/table_block", "django"),
+            ("locales", "django"), ("contrib/simple_translation", "django")]
 # Django catalogs whose missing or poor Vietnamese strings we also carry (entries tagged "#. django").
 DJANGO_CATALOGS = ["conf", "contrib/auth", "contrib/contenttypes", "contrib/sessions"]
 # Catalogs of other packages whose strings the admin shows and that have no (loaded) Vietnamese:

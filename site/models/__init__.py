@@ -6,8 +6,15 @@ from website.models.events import (
     EventParticipant,
     EventType,
 )
+from website.models.guides import GuidePage
+from website.models.library import (
+    DocumentKind,
+    LibraryDocumentPage,
+    LibraryIndexPage,
+    LibraryTopic,
+)
 from website.models.news import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag
-from website.models.pages import HomeEntryPoint, HomePage, StandardPage
+from website.models.pages import HomeEntryPoint, HomePage, PlainSummaryPage, StandardPage
 from website.models.settings import SiteSettings
 
 __all__ = [
@@ -15,16 +22,22 @@ __all__ = [
     "Commune",
     "CommuneSuccession",
     "District",
+    "DocumentKind",
     "EventIndexPage",
     "EventPage",
     "EventParticipant",
     "EventType",
+    "GuidePage",
     "HomeEntryPoint",
     "HomePage",
+    "LibraryDocumentPage",
+    "LibraryIndexPage",
+    "LibraryTopic",
     "NewsCategory",
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
+    "PlainSummaryPage",
     "Province",
     "SiteSettings",
     "StandardPage",

@@ -1,8 +1,10 @@
 import re
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.utils import translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +26,12 @@ INVISIBLE_CHARACTERS = re.compile(
 # Deeper than any page of the tree (home → section → school → programme): such an address
 # is routed by Wagtail's walk, which stops at its first unknown part.
 MAX_ROUTE_DEPTH = 8
+
+
+def in_other_language():
+    """Whether this request is for a page of another content language than Vietnamese: the
+    language comes from the address alone (/sed/…), so no query is needed to tell."""
+    return translation.get_language() != settings.LANGUAGE_CODE
 
 
 class BasePage(Page):
@@ -155,11 +163,21 @@ class HomePage(BasePage):
         page._cached_parent_obj = parent  # as Wagtail's walk leaves it: get_parent() is free
         return page.route(request, rest)
 
+    def get_template(self, request, *args, **kwargs):
+        if in_other_language():
+            return "website/home_page_locale.html"
+        return super().get_template(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from website.models.events import EventPage
         from website.models.news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
+        if in_other_language():
+            # The home of another content language (/sed/): the pages published in it.
+            context["language_name"] = self.locale.get_display_name()
+            context["locale_pages"] = self.get_children().live().order_by("path")
+            return context
         # Everything the cards show, in one query each and one per many-to-many.
         context["upcoming_events"] = (
             EventPage.objects.live()
@@ -216,3 +234,57 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("trang nội dung")
         verbose_name_plural = _("trang nội dung")
+
+
+class PlainSummaryPage(BasePage):
+    """A plain-language summary (the routes after grade 9) that editors may also publish in a
+    minority language: "Dịch trang này" copies it into another locale (/sed/…, /bdq/…), and
+    each version links to the others (``hreflang``, a language switch)."""
+
+    intro = models.TextField(_("tóm tắt"), blank=True, max_length=500)
+    body = StreamField(BodyBlock(), verbose_name=_("nội dung"))
+    awaiting_translation = models.BooleanField(
+        _("chưa được dịch"),
+        default=False,
+        help_text=_(
+            "Với bản ở ngôn ngữ khác: đánh dấu khi văn bản vẫn là tiếng Việt, chờ người dịch. "
+            "Trang sẽ nói rõ điều đó."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("awaiting_translation"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("trang tóm tắt dễ hiểu")
+        verbose_name_plural = _("trang tóm tắt dễ hiểu")
+
+    @property
+    def text_language(self):
+        """The language the text is written in: Vietnamese while it awaits its translator."""
+        return "vi" if self.awaiting_translation else self.locale.language_code
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["translations"] = [
+            {
+                "page": translation,
+                "language": translation.locale.language_code,
+                "name": translation.locale.get_display_name(),
+                "url": translation.get_full_url(request),  # hreflang needs absolute addresses
+                "path": translation.get_url(request),
+            }
+            for translation in self.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+            .order_by("locale__pk")
+        ]
+        return context

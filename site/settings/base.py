@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 
+import django.conf.locale
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -57,6 +58,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.sites",
@@ -192,7 +195,18 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Vietnamese first: language, time zone, and dd/mm/yyyy dates (see website/formats/vi).
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt")]
+# Pages may also be published in minority languages (Wagtail locales): a Xơ Đăng or Ba Na
+# page sits beside the Vietnamese one at /sed/… or /bdq/…, while every Vietnamese address,
+# the interface and the admin stay Vietnamese (website/urls.py: no /vi/ prefix). Django's
+# LANG_INFO lacks these ISO 639-3 codes: they are described here, and each has an (empty)
+# catalog in site/locale/ so that Django recognises it in a URL; untranslated interface
+# text falls back to Vietnamese.
+LANGUAGES = [("vi", "Tiếng Việt"), ("sed", "Xơ Đăng"), ("bdq", "Ba Na")]
+EXTRA_LANG_INFO = {
+    "sed": {"bidi": False, "code": "sed", "name": "Sedang", "name_local": "Xơ Đăng"},
+    "bdq": {"bidi": False, "code": "bdq", "name": "Bahnar", "name_local": "Ba Na"},
+}
+django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -254,11 +268,11 @@ PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 # Wagtail
 WAGTAIL_SITE_NAME = "Hướng nghiệp"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 # ASCII page slugs: /nghe-nghiep/dien-cong-nghiep/, not percent-encoded Vietnamese.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES[:1]  # the admin is in Vietnamese only
 WAGTAILADMIN_USER_LOGIN_FORM = "website.forms.LoginForm"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
@@ -271,7 +285,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "png": "webp", "jpeg": "webp", "webp": "webp"}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "ods"]
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "ods", "pptx", "odp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILFRONTENDCACHE = {}

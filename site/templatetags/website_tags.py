@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from website import numbers
+from website.models import LibraryIndexPage
 from website.pagecache import cached
 
 register = template.Library()
@@ -36,6 +37,8 @@ def top_level_pages(request):
                 "url": page.get_url(request),
                 "url_path": page.url_path,
                 "in_menu": page.show_in_menus,
+                # Teachers look for their library at the foot of the page too.
+                "in_footer": not page.show_in_menus or page.specific_class is LibraryIndexPage,
             }
             for page in site.root_page.get_children().live()
         ]
@@ -71,8 +74,9 @@ def url_with(context, param, value=None):
 
 @register.inclusion_tag("components/footer_links.html", takes_context=True)
 def footer_links(context):
-    """The live pages under the home page kept out of the main menu ("about", policies…)."""
-    return {"pages": [item for item in top_level_pages(context["request"]) if not item["in_menu"]]}
+    """The live pages under the home page kept out of the main menu ("about", policies…),
+    and the teachers' library."""
+    return {"pages": [item for item in top_level_pages(context["request"]) if item["in_footer"]]}
 
 
 @register.tag("wide_table")

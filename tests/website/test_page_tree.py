@@ -4,7 +4,10 @@ from wagtail.test.utils import WagtailPageTestCase
 from website.models import (
     EventIndexPage,
     EventPage,
+    GuidePage,
     HomePage,
+    LibraryDocumentPage,
+    LibraryIndexPage,
     NewsIndexPage,
     NewsPage,
     StandardPage,
@@ -41,3 +44,14 @@ class PageTreeRulesTests(WagtailPageTestCase):
         assert HomePage.max_count == 1
         assert NewsIndexPage.max_count == 1
         assert EventIndexPage.max_count == 1
+
+    def test_library_documents_only_in_the_library(self):
+        self.assertAllowedParentPageTypes(LibraryIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(LibraryIndexPage, {LibraryDocumentPage})
+        self.assertAllowedParentPageTypes(LibraryDocumentPage, {LibraryIndexPage})
+        self.assertAllowedSubpageTypes(LibraryDocumentPage, set())
+        assert LibraryIndexPage.max_count == 1
+
+    def test_guides_under_the_home_page_and_nested(self):
+        self.assertAllowedParentPageTypes(GuidePage, {HomePage, GuidePage})
+        self.assertAllowedSubpageTypes(GuidePage, {GuidePage})
