@@ -21,8 +21,8 @@ from careers.models import (
     TrainingLevel,
 )
 from careers.models.labour import latest_per
-from website.context import paginate
 from website.models import Province
+from website.pagination import paginate
 from website.text import VIETNAMESE_ALPHABET, fold
 
 MAX_FIGURES = 60

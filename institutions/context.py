@@ -20,8 +20,8 @@ from institutions.models import (
     TargetGroup,
     TuitionPeriod,
 )
-from website.context import paginate
 from website.models import Province
+from website.pagination import paginate
 
 LEVEL_ORDER = {value: rank for rank, value in enumerate(ProgrammeLevel.values)}
 ISO_PERIOD = {

@@ -7,11 +7,11 @@ costs the same few queries whatever its size (tests/website/test_library.py)."""
 
 import datetime
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from website.pagination import paginate
 from website.parsing import strict_int
 from website.text import fold
 
@@ -20,11 +20,6 @@ EVENTS_PER_PAGE = 12
 DOCUMENTS_PER_PAGE = 12
 MAX_QUERY_WORDS = 8
 MAX_GUIDE_PROGRAMMES = 24
-
-
-def paginate(queryset, request, param, per_page):
-    """One page of ``queryset``; a missing, malformed or too-large page number never fails."""
-    return Paginator(queryset, per_page).get_page(request.GET.get(param))
 
 
 def parse_month(value):

@@ -1,4 +1,7 @@
-"""The API's pagination and parameters: Wagtail's, answering 400 for what it would fail on."""
+"""Pagination: of a page's list (``paginate``), and of the API (Wagtail's, answering 400 for
+what it would fail on)."""
+
+from django.core.paginator import Paginator
 
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
@@ -7,6 +10,11 @@ from website.parsing import strict_int
 
 MAX_OFFSET = 1_000_000
 SEARCH_OPERATORS = ("and", "or")
+
+
+def paginate(queryset, request, param, per_page):
+    """One page of ``queryset``; a missing, malformed or too-large page number never fails."""
+    return Paginator(queryset, per_page).get_page(request.GET.get(param))
 
 
 class BoundedPagination(WagtailPagination):
