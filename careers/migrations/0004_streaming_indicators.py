@@ -1,7 +1,7 @@
 from django.db import migrations
 
 # The streaming indicators the published plans use (slug, short name, full name, level): a
-# frozen copy of careers/streaming/indicators.py (a migration never imports application code).
+# frozen copy of the indicators careers/streaming_indicators.py held (a migration never imports application code).
 INDICATORS = [
     (
         "pct_schools_with_career_programme",
