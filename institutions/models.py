@@ -25,7 +25,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from website.blocks import BodyBlock
-from website.models.areas import Structure
+from website.models.areas import current_commune_field, current_province_field
 from website.models.pages import BasePage, SectionIndexPage
 
 
@@ -187,22 +187,8 @@ class InstitutionPage(BasePage):
     summary = models.CharField(
         _("giới thiệu một dòng"), max_length=250, help_text=_("Hiện trên thẻ trường.")
     )
-    province = models.ForeignKey(
-        "website.Province",
-        verbose_name=_("tỉnh, thành phố"),
-        on_delete=models.PROTECT,
-        related_name="institutions",
-        limit_choices_to={"structure": Structure.CURRENT},
-    )
-    commune = models.ForeignKey(
-        "website.Commune",
-        verbose_name=_("xã, phường"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="institutions",
-        limit_choices_to={"structure": Structure.CURRENT},
-    )
+    province = current_province_field("institutions")
+    commune = current_commune_field("institutions")
     legacy_district = models.ForeignKey(
         "website.District",
         verbose_name=_("quận, huyện cũ (trước 01/7/2025)"),

@@ -18,7 +18,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from website.models.areas import Structure
+from website.models.areas import current_commune_field, current_province_field
 from website.models.pages import BasePage, SectionIndexPage
 from website.text import fold
 
@@ -56,22 +56,8 @@ class EnterprisePage(BasePage):
         related_name="enterprises",
     )
     size_band = models.CharField(_("quy mô"), max_length=10, choices=SizeBand.choices, blank=True)
-    province = models.ForeignKey(
-        "website.Province",
-        verbose_name=_("tỉnh, thành phố"),
-        on_delete=models.PROTECT,
-        related_name="enterprises",
-        limit_choices_to={"structure": Structure.CURRENT},
-    )
-    commune = models.ForeignKey(
-        "website.Commune",
-        verbose_name=_("xã, phường"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="enterprises",
-        limit_choices_to={"structure": Structure.CURRENT},
-    )
+    province = current_province_field("enterprises")
+    commune = current_commune_field("enterprises")
     address = models.CharField(_("số nhà, đường, khu công nghiệp"), max_length=250, blank=True)
     website = models.URLField(_("trang web"), blank=True)
     phone = models.CharField(_("điện thoại liên hệ"), max_length=40, blank=True)

@@ -25,7 +25,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
 
 from careers.survey.blocks import QuestionsBlock
-from website.models.areas import Structure
+from website.models.areas import Structure, current_commune_field, current_province_field
 
 # Letters and digits that cannot be mistaken for one another when typed from paper.
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -68,22 +68,8 @@ class GeneralSchool(models.Model):
 
     name = models.CharField(_("tên trường"), max_length=200)
     level = models.CharField(_("cấp"), max_length=8, choices=SchoolLevel.choices)
-    province = models.ForeignKey(
-        "website.Province",
-        verbose_name=_("tỉnh, thành phố"),
-        on_delete=models.PROTECT,
-        related_name="general_schools",
-        limit_choices_to={"structure": Structure.CURRENT},
-    )
-    commune = models.ForeignKey(
-        "website.Commune",
-        verbose_name=_("xã, phường"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="general_schools",
-        limit_choices_to={"structure": Structure.CURRENT},
-    )
+    province = current_province_field("general_schools")
+    commune = current_commune_field("general_schools")
     district = models.ForeignKey(
         "website.District",
         verbose_name=_("quận, huyện cũ (trước 01/7/2025)"),

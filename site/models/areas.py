@@ -34,6 +34,30 @@ class Structure(models.TextChoices):
     LEGACY = "2019", _("Trước 01/7/2025 (63 tỉnh, thành phố)")
 
 
+def current_province_field(related_name):
+    """A place's province, among the 34 in force since 1 July 2025 (a required link)."""
+    return models.ForeignKey(
+        "website.Province",
+        verbose_name=_("tỉnh, thành phố"),
+        on_delete=models.PROTECT,
+        related_name=related_name,
+        limit_choices_to={"structure": Structure.CURRENT},
+    )
+
+
+def current_commune_field(related_name):
+    """A place's commune, among those in force since 1 July 2025 (optional)."""
+    return models.ForeignKey(
+        "website.Commune",
+        verbose_name=_("xã, phường"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        limit_choices_to={"structure": Structure.CURRENT},
+    )
+
+
 class ProvinceQuerySet(models.QuerySet):
     def current(self):
         return self.filter(structure=Structure.CURRENT)
