@@ -1,17 +1,12 @@
 """Schools' partner enterprises: the free-text partners of school profiles turned into
-partnerships with the directory's enterprises (``manage.py link_partner_enterprises``), and
-the demo's sample partnerships."""
+partnerships with the directory's enterprises (``manage.py link_partner_enterprises``). The
+demo's sample partnerships are data (institutions/demo/truong/)."""
 
-import tomllib
 from dataclasses import dataclass, field
-from itertools import groupby
-from pathlib import Path
 
 from careers.models import EnterprisePage
 from institutions.models import InstitutionPage, Partnership
 from website.text import fold
-
-DEMO_FILE = Path(__file__).parent / "data" / "demo_partnerships.toml"
 
 # Words of a free-text "hợp tác" that name each kind of partnership (folded).
 KIND_WORDS = {
@@ -77,33 +72,3 @@ def link_named_partners():
         school.partnerships = partnerships
         school.save_revision().publish()
     return result
-
-
-def load_demo_partnerships(schools):
-    """The sample partnerships of ``DEMO_FILE`` between ``schools`` (by slug) and the sample
-    enterprises; a pair already linked, or a school with changes waiting, is left alone."""
-    with DEMO_FILE.open("rb") as handle:
-        rows = tomllib.load(handle)["partnership"]
-    enterprises = {page.slug: page for page in EnterprisePage.objects.live()}
-    created = 0
-    for slug, items in groupby(sorted(rows, key=lambda row: row["school"]), lambda r: r["school"]):
-        school = schools.get(slug)
-        if school is None or school.has_unpublished_changes:
-            continue
-        partnerships = list(school.partnerships.all())
-        linked = {partnership.enterprise_id for partnership in partnerships}
-        new = [
-            Partnership(
-                enterprise=enterprises[row["enterprise"]],
-                since_year=row.get("since"),
-                note=row.get("note", ""),
-                **dict.fromkeys(row["kinds"], True),
-            )
-            for row in items
-            if row["enterprise"] in enterprises and enterprises[row["enterprise"]].pk not in linked
-        ]
-        if new:
-            school.partnerships = [*partnerships, *new]
-            school.save_revision().publish()
-            created += len(new)
-    return created

@@ -26,21 +26,26 @@ from PIL import ImageChops, ImageDraw, ImageFont
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from taggit.managers import TaggableManager
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Collection, Orderable, Page, Revision, Site
+from wagtail.models import Collection, Locale, Orderable, Page, Revision, Site
 from wagtail.utils.file import hash_filelike
 
+from website.slugs import slugify
+
 IMAGE_COLLECTION = "Ảnh mẫu"
+DOCUMENT_COLLECTION = "Tài liệu mẫu"
+DOCUMENT_SIZE = (595, 842)  # A4 at 72 dpi
 BANNER_SIZE = (1200, 630)
 BANNER_FONTS = ["DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf", "NotoSans-Bold.ttf"]
 # The banners' colour pairs, named in the data (``colours = "xanh"``).
@@ -352,9 +357,12 @@ class DemoRun:
 
     def find(self, model, value):
         """The object ``value`` names, or None: a page by its URL path (``"/truong/"``), a
-        generated image by its title and label, anything else by its fields."""
+        generated image by its title and label, a generated document by its title, anything
+        else by its fields."""
         if model is get_image_model():
             return get_or_create_image(value["title"], value["label"], PALETTE[value["colours"]])
+        if model is get_document_model():
+            return get_or_create_document(value["title"])
         if issubclass(model, Page) and isinstance(value, str):
             url_path = self.home.url_path + value.lstrip("/")
             return model.objects.filter(url_path=url_path).first()
@@ -431,7 +439,7 @@ def get_or_create_image(title, label, colours):
     if image is not None:
         return image
     data = render_banner(label, colours)
-    filename = slugify(title.replace("đ", "d").replace("Đ", "D")) + ".jpg"
+    filename = slugify(title) + ".jpg"
     image = image_model(
         title=title,
         description=f"Ảnh minh họa: {label}",
@@ -442,6 +450,37 @@ def get_or_create_image(title, label, colours):
     )
     image.save()
     return image
+
+
+def get_or_create_document(title):
+    """The document titled ``title``; if missing, a one-page PDF that says it is a sample,
+    stored in the "Tài liệu mẫu" collection."""
+    model = get_document_model()
+    document = model.objects.filter(title=title).first()
+    if document is not None:
+        return document
+    return model.objects.create(
+        title=title,
+        collection=get_or_create_collection(DOCUMENT_COLLECTION),
+        file=ContentFile(render_sample_pdf(title), name=f"{slugify(title)[:80]}.pdf"),
+    )
+
+
+def render_sample_pdf(title):
+    """An A4 PDF page: "TÀI LIỆU MẪU – DỮ LIỆU MẪU", the title, and what it is for."""
+    page = PillowImage.new("RGB", DOCUMENT_SIZE, "white")
+    font, note = _font(26), _font(16)
+    if font is not None:
+        draw = ImageDraw.Draw(page)
+        draw.text((48, 60), "TÀI LIỆU MẪU – DỮ LIỆU MẪU", font=note, fill="#8a1020")
+        y = 110
+        for line in _wrap(title, font, DOCUMENT_SIZE[0] - 96, draw):
+            draw.text((48, y), line, font=font, fill="black")
+            y += 36
+        draw.text((48, y + 20), "Chỉ để thử cổng Hướng nghiệp.", font=note, fill="black")
+    output = io.BytesIO()
+    page.save(output, "PDF", resolution=72)
+    return output.getvalue()
 
 
 def render_banner(label, colours):
@@ -520,6 +559,7 @@ def count_content():
         _("trang"): Page.objects.count(),
         _("phiên bản trang"): Revision.objects.count(),
         _("ảnh"): get_image_model().objects.count(),
+        _("tài liệu"): get_document_model().objects.count(),
         _("tài khoản"): get_user_model().objects.count(),
     }
 
@@ -583,7 +623,25 @@ def link_sections(run):
     home.save_revision().publish()
 
 
+def translate_samples(run):
+    """The data's ``sample_translations`` (page path → language codes): a copy of each page in
+    each locale, made once and published with its text still in Vietnamese, marked as awaiting
+    a translator; the home page is copied first (a locale's pages live under its home)."""
+    for path, codes in run.data.get("sample_translations", {}).items():
+        page = run.find_page(path)
+        for code in codes:
+            locale = Locale.objects.get_or_create(language_code=code)[0]
+            home = run.home.get_translation_or_none(locale) or run.home.copy_for_translation(locale)
+            if not home.live:
+                home.save_revision().publish()
+            if page.get_translation_or_none(locale) is None:
+                copy = page.copy_for_translation(locale)
+                copy.awaiting_translation = True
+                copy.save_revision().publish()
+
+
 def finish_site(run):
+    translate_samples(run)
     order_sections(run)
     link_sections(run)
 

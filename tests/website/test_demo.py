@@ -25,7 +25,17 @@ from website.models import (
 )
 from website.roles import EDITORS
 
-MENU = ["sau-lop-9", "sau-lop-12", "phu-huynh", "chinh-sach-ho-tro", "su-kien", "tin-tuc"]
+MENU = [
+    "sau-lop-9",
+    "sau-lop-12",
+    "phu-huynh",
+    "chinh-sach-ho-tro",
+    "su-kien",
+    "tin-tuc",
+    "thu-vien",
+    "di-lam-viec-o-nuoc-ngoai",
+    "khoi-nghiep",
+]
 
 
 @pytest.fixture

@@ -1,28 +1,27 @@
-"""The demo of the library, the guides and the summary: labelled as sample, sourced facts
-marked real only where the data has a source, linked from the pathway pages, idempotent."""
+"""The demo of the library, the guides and the summary (site/demo/15-thu-vien.toml, loaded by
+the shared loader): labelled as sample, sourced facts marked real only where the data has a
+source, linked from the pathway pages, idempotent."""
 
 import pytest
 
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from tests import factories
-from website.library_demo import load_library_demo
+from website.demo import SITE_DEMO, load_demo
 from website.models import GuidePage, LibraryDocumentPage, PlainSummaryPage
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(home_page):
-    factories.standard(home_page, "Sau lớp 9", slug="sau-lop-9")
-    factories.standard(home_page, "Sau lớp 12", slug="sau-lop-12")
-    return load_library_demo(home_page)
+def demo(demo_places, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return load_demo(SITE_DEMO)
 
 
-def test_the_demo_runs_twice_without_duplicates(home_page, demo):
+def test_the_demo_runs_twice_without_duplicates(demo):
     counts = (Page.objects.count(), get_document_model().objects.count())
-    load_library_demo(home_page)
+    assert load_demo(SITE_DEMO).created == {}
     assert (Page.objects.count(), get_document_model().objects.count()) == counts
     after_9 = str(Page.objects.get(slug="sau-lop-9").specific.body.raw_data)
     assert after_9.count("Xem thêm:") == 1  # linked once

@@ -3,14 +3,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from wagtail.models import Site
-
 from careers.demo import CAREERS_DEMO
 from careers.streaming.demo import STREAMING_DEMO
 from careers.survey.demo import SURVEY_DEMO
 from institutions.demo import INSTITUTIONS_DEMO
 from website.demo import SITE_DEMO, MissingDemoData, load_demo
-from website.library_demo import load_library_demo
 
 # Each app's demo, in the order they refer to each other: programmes name occupations, the
 # site's events name schools of the directory, and the site orders the home page's sections.
@@ -32,9 +29,6 @@ class Command(BaseCommand):
             summary = load_demo(*DEMOS, stdout=self.stdout)
         except MissingDemoData as error:
             raise CommandError(str(error)) from error
-        # The library, the guides and the summary with its sample translations (TOML too,
-        # site/data/library_demo.toml; not yet in the shared format of site/demo/).
-        load_library_demo(Site.objects.get(is_default_site=True).root_page.specific)
 
         if summary.created:
             counts = ", ".join(f"{number} {label}" for label, number in summary.created.items())
