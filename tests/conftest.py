@@ -74,7 +74,7 @@ def _empty_cache():
 
 
 @pytest.fixture(scope="session", autouse=True)
-def migrated_content(django_db_setup, django_db_blocker):
+def migrated_content(request, django_db_setup, django_db_blocker):
     """What the migrations put in the database (home page, site, roles), serialised once at
     the start of the session, before any transactional test can flush it; live-server tests
     restore it (tests/browser/conftest.py ``home_page``).
@@ -85,7 +85,35 @@ def migrated_content(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         objects = json.loads(connection.creation.serialize_db_to_string())
     objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
-    return json.dumps(objects)
+    content = json.dumps(objects)
+    request.config.stash[_migrated_key] = content
+    return content
+
+
+_migrated_key = pytest.StashKey[str]()
+
+
+def _flushes(item):
+    """Whether the test ran in a transactional database, which Django empties at its end."""
+    if {"transactional_db", "live_server", "django_db_reset_sequences"} & set(item.fixturenames):
+        return True
+    marker = item.get_closest_marker("django_db")
+    kwargs = marker.kwargs if marker else {}
+    return bool(kwargs.get("transaction") or kwargs.get("reset_sequences"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends with a flush; once its fixtures are torn down, what the
+    migrations made (the site, roles, streaming indicators…) is put back, so the tests a
+    worker runs next find the database the migrations left, whatever order xdist gives them."""
+    result = yield
+    content = item.config.stash.get(_migrated_key, None)
+    if nextitem is not None and content and _flushes(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            if not Site.objects.exists():
+                connection.creation.deserialize_db_from_string(content)
+    return result
 
 
 @pytest.fixture
