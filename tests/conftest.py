@@ -5,6 +5,7 @@ from pytest_django.plugin import blocking_manager_key
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection, transaction
 
 from wagtail.models import Site
@@ -111,9 +112,28 @@ def pytest_runtest_teardown(item, nextitem):
     content = item.config.stash.get(_migrated_key, None)
     if nextitem is not None and content and _flushes(item):
         with item.config.stash[blocking_manager_key].unblock():
-            if not Site.objects.exists():
-                connection.creation.deserialize_db_from_string(content)
+            restore_migrated_content(content)
     return result
+
+
+def restore_migrated_content(content):
+    """Puts back what the migrations made, unless it is still there.
+
+    Django's flush ends with post_migrate, which recreates content types and permissions
+    under new ids; the database is emptied again without it, so the serialised rows (and
+    every foreign key to their ids) go back as they were.
+    """
+    if Site.objects.exists():
+        return
+    with transaction.atomic():
+        call_command(
+            "flush",
+            verbosity=0,
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+        )
+        connection.creation.deserialize_db_from_string(content)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import shutil
 
 import pytest
 
-from django.core.management import call_command
 from django.db import connection
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -109,14 +108,8 @@ def home_page(migrated_content, live_server):
     """
     from wagtail.models import Site
 
+    from tests.conftest import restore_migrated_content
+
     connection._test_serialized_contents = migrated_content
-    if not Site.objects.exists():
-        call_command(
-            "flush",
-            verbosity=0,
-            interactive=False,
-            inhibit_post_migrate=True,
-            reset_sequences=False,
-        )
-        connection.creation.deserialize_db_from_string(migrated_content)
+    restore_migrated_content(migrated_content)
     return Site.objects.get(is_default_site=True).root_page.specific
