@@ -8,8 +8,11 @@
   address and per e-mail address in Django's cache (Redis in production, ``CACHE_URL``) and
   answers 429 past ``PASSWORD_RESET_LIMIT`` an hour.
 * ``client_ip``: ``REMOTE_ADDR``, or — when the request comes from a proxy listed in
-  ``TRUSTED_PROXIES`` — the address that proxy appended to ``X-Forwarded-For`` (the last one;
-  earlier ones are whatever the client sent).
+  ``TRUSTED_PROXIES`` — the nearest address in ``X-Forwarded-For`` that is not one of them.
+  Each proxy appends the address it got the request from: nginx sets the header to the
+  visitor's address, and Varnish appends nginx's (127.0.0.1), so the last entry alone would be
+  the same for every visitor. Read from the right, past the proxies; entries further left
+  are whatever the client sent and are never reached.
 """
 
 import hashlib
@@ -48,13 +51,12 @@ def locked_out(request, original_response=None, credentials=None):
 
 
 def client_ip(request):
-    remote = request.META.get("REMOTE_ADDR", "")
-    if remote in settings.TRUSTED_PROXIES:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        forwarded = [address.strip() for address in forwarded if address.strip()]
-        if forwarded:
-            return forwarded[-1]
-    return remote
+    address = request.META.get("REMOTE_ADDR", "")
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    forwarded = [entry.strip() for entry in forwarded if entry.strip()]
+    while address in settings.TRUSTED_PROXIES and forwarded:
+        address = forwarded.pop()
+    return address
 
 
 def over_limit(key, limit, window):

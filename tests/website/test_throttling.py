@@ -74,6 +74,19 @@ def test_behind_the_proxy_the_forwarded_address_is_counted(client, officer):
     assert through_proxy("quantri-thu", PASSWORD, "203.0.113.51").status_code == 302
 
 
+def test_behind_nginx_and_the_page_cache_visitors_are_counted_apart(client, officer):
+    """nginx sets X-Forwarded-For to the visitor; Varnish appends nginx's own address."""
+
+    def through_stack(username, password, visitor):
+        forwarded = f"{visitor}, 127.0.0.1"
+        return login(client, username, password, "127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+
+    for number in range(5):
+        through_stack(f"khong-co-{number}", "sai", "203.0.113.60")
+    assert through_stack("quantri-thu", PASSWORD, "203.0.113.60").status_code == 429
+    assert through_stack("quantri-thu", PASSWORD, "203.0.113.61").status_code == 302
+
+
 def test_password_reset_requests_are_limited(client, officer, settings):
     settings.WAGTAIL_PASSWORD_RESET_ENABLED = True
     assert Page.objects.exists()
