@@ -47,6 +47,7 @@ def config():
         "GUNICORN_PORT": env.get("GUNICORN_PORT", "8001"),
         "REDIS_PORT": env.get("REDIS_PORT", "6380"),
         "VARNISH_MEMORY": env.get("VARNISH_MEMORY", "256m"),
+        "PAGE_TIMEOUT": env.get("PAGE_TIMEOUT", "10s"),
         "SERVER_NAME": env.get("SERVER_NAME", "127.0.0.1"),
         "STATIC_ROOT": env.get("STATIC_ROOT", str(BASE_DIR / "staticfiles")),
         "MEDIA_ROOT": env.get("MEDIA_ROOT", str(BASE_DIR / "media")),

@@ -83,6 +83,8 @@ def migrated_content(request, django_db_setup, django_db_blocker):
     Content types come first: Wagtail's Task.__init__ looks one up while a task is being
     deserialised, and would otherwise create it ahead of the serialised row.
     """
+    if not any(_uses_database(item) for item in request.session.items):
+        return ""  # no test database was made (a run of tests that need none)
     with django_db_blocker.unblock():
         objects = json.loads(connection.creation.serialize_db_to_string())
     objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
@@ -92,6 +94,11 @@ def migrated_content(request, django_db_setup, django_db_blocker):
 
 
 _migrated_key = pytest.StashKey[str]()
+
+
+def _uses_database(item):
+    database_fixtures = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+    return bool(item.get_closest_marker("django_db") or database_fixtures & set(item.fixturenames))
 
 
 def _flushes(item):

@@ -45,6 +45,7 @@ class Response:
 @dataclass
 class PageCache:
     port: int
+    process_group: int = 0  # varnishd's manager and child: SIGSTOP makes a hung cache
 
     def get(self, path, cookie=None):
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
@@ -92,7 +93,7 @@ def page_cache(varnishd, live_server, home_page, settings):  # noqa: F811
             "LOCATION": f"http://127.0.0.1:{port}",
         }
     }
-    cache = PageCache(port)
+    cache = PageCache(port, process.pid)
     deadline = time.monotonic() + 20
     while True:
         try:

@@ -86,6 +86,7 @@ def front(nginx, page_cache, live_server, settings):
         "MEDIA_ROOT": str(media),
         "TLS_CERT": str(work / "tls.crt"),
         "TLS_KEY": str(work / "tls.key"),
+        "PAGE_TIMEOUT": "2s",
     }
     stack.make_certificate(values)
     (work / "nginx.conf").write_text(stack.render("nginx.conf", values))
@@ -149,3 +150,27 @@ def test_static_files_and_media_come_from_disk(front, home_page):
     # Documents go through Django (privacy, collections), never from the folder by name.
     assert front.get("/media/documents/ke-hoach.pdf").status == 404
     assert front.get("/static/khong-co.css").status == 404
+
+
+def test_a_hung_cache_costs_one_wait_then_pages_come_from_gunicorn(front, page_cache, home_page):
+    """Varnish stopped in its tracks (SIGSTOP): the kernel still accepts connections for it,
+    nothing answers. The first page waits PAGE_TIMEOUT once, then nginx asks gunicorn; the
+    pages after it skip the cache at once; the admin never went through it."""
+    assert front.get("/").status == 200
+    os.killpg(page_cache.process_group, signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        first = front.get("/robots.txt")
+        waited = time.monotonic() - started
+        assert first.status == 200 and "X-Cache" not in first.headers  # from gunicorn
+        assert 1.9 < waited < 6
+        started = time.monotonic()
+        paths = ("/", "/sitemap.xml", "/admin/login/")
+        assert [front.get(path).status for path in paths] == [200, 200, 200]
+        assert time.monotonic() - started < 1.9  # no second wait
+    finally:
+        os.killpg(page_cache.process_group, signal.SIGCONT)
+    # Back, the cache answers again once nginx tries it (after fail_timeout, 5 s).
+    time.sleep(5.2)
+    front.get("/")
+    assert front.get("/").headers["X-Cache"] == "HIT"
