@@ -117,7 +117,7 @@ def pytest_runtest_teardown(item, nextitem):
     worker runs next find the database the migrations left, whatever order xdist gives them."""
     result = yield
     content = item.config.stash.get(_migrated_key, None)
-    if nextitem is not None and content and _flushes(item):
+    if content and _flushes(item):  # after the last test too: --reuse-db keeps the database
         with item.config.stash[blocking_manager_key].unblock():
             restore_migrated_content(content)
     return result

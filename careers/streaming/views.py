@@ -138,6 +138,31 @@ def _number_sources(rows, sources):
         row.source_numbers = sorted({number for _f, number in row.target_refs + row.actual_refs})
 
 
+def target_chart(rows, labels, title, chart_id, indicator):
+    """The paired bars of target and result, one pair a row, each under its label."""
+    pairs = [
+        Pair(
+            label,
+            row.target.value if row.target else None,
+            row.actual.value if row.actual else None,
+            row.missed,
+            row.target.display_value if row.target else "",
+            row.actual.display_value if row.actual else "",
+        )
+        for row, label in zip(rows, labels, strict=True)
+    ]
+    return paired_bar_chart(
+        pairs,
+        title=title,
+        chart_id=chart_id,
+        target_label=_("Chỉ tiêu"),
+        actual_label=_("Kết quả"),
+        missed_label=_("Chưa đạt"),
+        none_label=_("chưa có"),
+        unit=indicator.unit,
+    )
+
+
 def indicator_sections(figures, level, year, chart_prefix):
     """Per indicator: the rows by area for ``year`` and ``level``, a chart and the sources."""
     by_indicator = defaultdict(list)
@@ -161,26 +186,7 @@ def indicator_sections(figures, level, year, chart_prefix):
                 "rows": rows,
                 "chart_id": chart_id,
                 "title": title,
-                "svg": paired_bar_chart(
-                    [
-                        Pair(
-                            row.label,
-                            row.target.value if row.target else None,
-                            row.actual.value if row.actual else None,
-                            row.missed,
-                            row.target.display_value if row.target else "",
-                            row.actual.display_value if row.actual else "",
-                        )
-                        for row in rows
-                    ],
-                    title=title,
-                    chart_id=chart_id,
-                    target_label=_("Chỉ tiêu"),
-                    actual_label=_("Kết quả"),
-                    missed_label=_("Chưa đạt"),
-                    none_label=_("chưa có"),
-                    unit=indicator.unit,
-                ),
+                "svg": target_chart(rows, [row.label for row in rows], title, chart_id, indicator),
                 "sources": sources.documents,
                 "only_targets": all(not row.actuals for row in rows),
                 "missed": sum(row.status == "missed" for row in rows),
@@ -210,6 +216,9 @@ def trend_sections(figures, level):
             row.area = label
             rows.append(row)
         several_areas = len({row.area for row in rows}) > 1
+        labels = [
+            f"{row.school_year} – {row.area}" if several_areas else row.school_year for row in rows
+        ]
         sources = Sources()
         _number_sources(rows, sources)
         chart_id = f"trend-{level}-{indicator.slug}".replace("_", "-").replace("+", "-").lower()
@@ -224,26 +233,7 @@ def trend_sections(figures, level):
                 "several_areas": several_areas,
                 "chart_id": chart_id,
                 "title": title,
-                "svg": paired_bar_chart(
-                    [
-                        Pair(
-                            f"{row.school_year} – {row.area}" if several_areas else row.school_year,
-                            row.target.value if row.target else None,
-                            row.actual.value if row.actual else None,
-                            row.missed,
-                            row.target.display_value if row.target else "",
-                            row.actual.display_value if row.actual else "",
-                        )
-                        for row in rows
-                    ],
-                    title=title,
-                    chart_id=chart_id,
-                    target_label=_("Chỉ tiêu"),
-                    actual_label=_("Kết quả"),
-                    missed_label=_("Chưa đạt"),
-                    none_label=_("chưa có"),
-                    unit=indicator.unit,
-                ),
+                "svg": target_chart(rows, labels, title, chart_id, indicator),
                 "sources": sources.documents,
             }
         )
