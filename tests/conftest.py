@@ -84,13 +84,18 @@ def migrated_content(request, django_db_setup, django_db_blocker):
     deserialised, and would otherwise create it ahead of the serialised row.
     """
     if not any(_uses_database(item) for item in request.session.items):
-        return ""  # no test database was made (a run of tests that need none)
+        yield ""  # no test database was made (a run of tests that need none)
+        return
     with django_db_blocker.unblock():
         objects = json.loads(connection.creation.serialize_db_to_string())
     objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
     content = json.dumps(objects)
     request.config.stash[_migrated_key] = content
-    return content
+    yield content
+    # The session's last test may have flushed; put it back for --reuse-db's next run, while
+    # the test database is still the one connected (django_db_setup is torn down after this).
+    with django_db_blocker.unblock():
+        restore_migrated_content(content)
 
 
 _migrated_key = pytest.StashKey[str]()
@@ -114,10 +119,14 @@ def _flushes(item):
 def pytest_runtest_teardown(item, nextitem):
     """A transactional test ends with a flush; once its fixtures are torn down, what the
     migrations made (the site, roles, streaming indicators…) is put back, so the tests a
-    worker runs next find the database the migrations left, whatever order xdist gives them."""
+    worker runs next find the database the migrations left, whatever order xdist gives them.
+
+    Not after the last test: its teardown ends the session's fixtures too, and the connection
+    is the configured database again by then; ``migrated_content`` restores it instead.
+    """
     result = yield
     content = item.config.stash.get(_migrated_key, None)
-    if content and _flushes(item):  # after the last test too: --reuse-db keeps the database
+    if nextitem is not None and content and _flushes(item):
         with item.config.stash[blocking_manager_key].unblock():
             restore_migrated_content(content)
     return result
