@@ -1,5 +1,9 @@
 import pytest
 
+from django.db import transaction
+from django.test import override_settings
+
+from website.demo import SITE_DEMO, load_demo
 from website.models import Commune, Province, Structure
 
 # The current provinces and communes the demo's sample events take place in (codes from the
@@ -14,8 +18,7 @@ DEMO_PLACES = [
 ]
 
 
-@pytest.fixture
-def demo_places(db):
+def add_demo_places():
     """The few current provinces and communes ``load_demo`` needs (not the full load)."""
     for code, name, short_name, slug, commune_code, commune_name in DEMO_PLACES:
         province, _ = Province.objects.get_or_create(
@@ -32,3 +35,20 @@ def demo_places(db):
                 "province": province,
             },
         )
+
+
+@pytest.fixture
+def demo_places(db):
+    add_demo_places()
+
+
+@pytest.fixture(scope="module")
+def site_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The site's demo, loaded once for a test module (its images in a media folder of the
+    module's) and rolled back after it; each test's own ``db`` transaction nests inside, so
+    what a test changes is undone before the next. Not for transactional tests."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        add_demo_places()
+        yield load_demo(SITE_DEMO)
+        transaction.set_rollback(True)

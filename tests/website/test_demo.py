@@ -45,8 +45,8 @@ def media(settings, tmp_path):
 
 
 @pytest.fixture
-def demo(demo_places, media):
-    return load_demo(SITE_DEMO)
+def demo(site_demo, db):
+    return site_demo
 
 
 def content_counts():

@@ -14,9 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(demo_places, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return load_demo(SITE_DEMO)
+def demo(site_demo, db):
+    return site_demo
 
 
 def test_the_demo_runs_twice_without_duplicates(demo):
