@@ -571,10 +571,13 @@ def load_demo(*demos, stdout=None):
     Raises ``MissingDemoData`` when a demo that stops on missing data (the site's) refers to
     something that is not loaded, such as the administrative units.
     """
+    from search.signals import deferred as search_rows_deferred
+
     before = count_content()
     run = DemoRun(stdout)
-    for demo in demos:
-        run.load(demo)
+    with search_rows_deferred():  # each page's search row once, not at each of its publishes
+        for demo in demos:
+            run.load(demo)
     after = count_content()
     created = {label: after[label] - before[label] for label in after}
     return DemoSummary({label: n for label, n in created.items() if n}, run.accounts)

@@ -253,3 +253,49 @@ def test_an_index_that_saw_a_rolled_back_write_is_reloaded(schools, monkeypatch)
     assert loads == [1]
     assert result.total == 4
     assert counts(result, "ownership") == {"cong-lap": 4}
+
+
+def rows_of(kind):
+    model = get_kind(kind).row_model
+    return sorted(model.objects.values_list("page_id", "title", "facet_tokens"))
+
+
+def test_deferred_rows_are_those_written_at_each_publish(schools, catalogue):
+    """The demo loader publishes its pages inside ``search.signals.deferred()``: the rows at
+    its end are the ones publishing each page at once gives, dependents included (a school's
+    programmes carry its ownership; an occupation's programmes its title)."""
+    from search.signals import deferred
+
+    def fresh(page):  # as the database holds it (the first edit is rolled back)
+        return type(page).objects.get(pk=page.pk)
+
+    def edit():
+        school = fresh(schools["b"])
+        school.ownership = "cong-lap"
+        school.save_revision().publish()
+        occupation = fresh(catalogue["o-to"])
+        occupation.title = "Sửa chữa ô tô"
+        occupation.save_revision().publish()
+        fresh(schools["nau-an"]).unpublish()
+
+    with transaction.atomic():
+        edit()
+        at_once = rows_of("programmes"), rows_of("occupations")
+        transaction.set_rollback(True)
+    before = rows_of("programmes"), rows_of("occupations")
+    assert at_once != before
+
+    with deferred():
+        edit()
+        assert (rows_of("programmes"), rows_of("occupations")) == before  # nothing yet
+    assert (rows_of("programmes"), rows_of("occupations")) == at_once
+
+
+def test_a_failed_deferred_block_writes_nothing(schools):
+    from search.signals import deferred
+
+    before = rows_of("programmes")
+    with pytest.raises(RuntimeError), deferred():
+        schools["nau-an"].unpublish()
+        raise RuntimeError
+    assert rows_of("programmes") == before  # the unpublished page keeps its row: not written
