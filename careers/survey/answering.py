@@ -7,6 +7,7 @@ request, all or nothing.
 * Each class counts its answers in ``answers_count``, raised by one conditional UPDATE
   (``answers_count < size``): never more answers than the class size, without a lock.
 * Addresses are counted in the cache (``SURVEY_ANSWER_LIMIT`` answers an hour).
+* The answer is counted (``careers.survey.counts``) in the same transaction, last.
 """
 
 import hashlib
@@ -21,6 +22,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from careers.models import OccupationPage, TrainingField
+from careers.survey import counts
 from careers.survey.models import AnswerChoice, ContactRequest, SurveyAnswer, SurveyClass
 from institutions.models import InstitutionPage
 from website.security import client_ip, over_limit
@@ -165,6 +167,9 @@ def take_answer(survey_class, form, token, institution_titles):
                 AnswerChoice.of(answer, kind, code) for kind, code in chosen
             )
             contact, withdraw = _contact_request(survey_round, form, institution_titles)
+            # Last: the province's count rows are shared by every answer of the province,
+            # and stay locked from here to the commit.
+            counts.add(answer, chosen)
     except IntegrityError as error:
         raise AnswerRefused(
             _("Máy này đã gửi phiếu cho đợt khảo sát này; mỗi em chỉ gửi một lần.")

@@ -6,21 +6,29 @@ trung cấp; THPT: học trung cấp, cao đẳng — or cao đẳng where the p
 intended share is the share of the area's answers to a route question that chose a
 vocational route. Areas match as the figures are placed: a legacy district's target against
 the answers of the schools in that district, a legacy province's against the schools in its
-districts, a current province's against all its schools. One query for the answers; the
-figures are the dashboard's, already loaded. Cells under 5 answers are suppressed.
+districts, a current province's against all its schools. One query, over the precomputed
+counts (``SurveyCount``: the province's row and its districts' rows); the figures are the
+dashboard's, already loaded. Cells under 5 answers are suppressed.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext as _
 
 from careers.streaming.models import PROVINCE_LEVELS, FigureKind, ScopeLevel
-from careers.survey.models import SurveyAnswer
+from careers.survey.models import (
+    ANSWERS,
+    SAMPLE,
+    VOCATIONAL,
+    WITH_ROUTE,
+    CountKind,
+    SurveyCount,
+)
 from careers.survey.results import Cell, protect
 from website.charts import Pair, paired_bar_chart
-from website.models.areas import Structure
+from website.models.areas import District, Structure
 
 VOCATIONAL_INDICATORS = {
     "THCS": ["pct_graduates_to_vocational_so_cap_trung_cap", "pct_graduates_to_vocational_any"],
@@ -82,32 +90,34 @@ def intended_vs_target(province, year, level, figures):
     """The rows, chart and notes for the dashboard, or None when there is nothing to show."""
     if year is None or level not in VOCATIONAL_INDICATORS:
         return None
-    rows = (
-        SurveyAnswer.objects.filter(
-            province=province,
-            year=year,
-            template__education_level=level,
-            voided=False,
-            vocational__isnull=False,
-        )
-        .values("district_id", "district__province_id")
-        .annotate(
-            n=Count("id"),
-            voc=Count("id", filter=Q(vocational=True)),
-            sample=Count("id", filter=Q(is_sample=True)),
-        )
-    )
     by_district, by_legacy_province, whole = {}, {}, [0, 0]
     any_sample = False
-    for row in rows:
-        any_sample = any_sample or row["sample"] > 0
-        for counts in (
-            by_district.setdefault(row["district_id"], [0, 0]),
-            by_legacy_province.setdefault(row["district__province_id"], [0, 0]),
-            whole,
-        ):
-            counts[0] += row["n"]
-            counts[1] += row["voc"]
+    for row in (
+        SurveyCount.objects.filter(
+            Q(kind=CountKind.PROVINCE) | Q(kind=CountKind.DISTRICT),
+            province_id=province.pk,
+            year=year,
+            template__education_level=level,
+            question=ANSWERS,
+            code__in=[WITH_ROUTE, VOCATIONAL, SAMPLE],
+        )
+        .values("kind", "district_id", "code")
+        .annotate(
+            n=Sum("n"),
+            legacy=Subquery(
+                District.objects.filter(pk=OuterRef("district_id")).values("province_id")
+            ),
+        )
+    ):
+        if row["code"] == SAMPLE:
+            any_sample = any_sample or row["n"] > 0
+            continue
+        index = 0 if row["code"] == WITH_ROUTE else 1
+        if row["kind"] == CountKind.PROVINCE:
+            whole[index] += row["n"]
+        else:
+            by_district.setdefault(row["district_id"], [0, 0])[index] += row["n"]
+            by_legacy_province.setdefault(row["legacy"], [0, 0])[index] += row["n"]
     if not whole[0]:
         return None
     result = []
