@@ -9,12 +9,24 @@ the answers of the schools in that district, a legacy province's against the sch
 districts, a current province's against all its schools. One query, over the precomputed
 counts (``SurveyCount``: the province's row and its districts' rows); the figures are the
 dashboard's, already loaded. Cells under 5 answers are suppressed.
+
+Freshness: the dashboard is a public page, kept by the reverse proxy for
+``PUBLIC_CACHE_SECONDS`` (s-maxage, 300 s), and an answer does not purge it. The page says
+instead when its figures were counted ("tính đến 09:42, 01/12/2026") and that a new answer
+shows within those minutes. Purging was the other choice and is worse here: the site's
+Varnish turns any PURGE into a ban of every cached page (deploy/varnish.vcl: one publish
+invalidates all pages), so a purge per area, even debounced to one a minute, would empty the
+whole site's cache every minute of a survey morning — the hour the cache matters most —
+and a debounce without a scheduler leaves the answers of the last minute unpurged anyway.
+An intended share moves over weeks; five minutes late, with the time stated, misleads nobody.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import OuterRef, Q, Subquery, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from careers.streaming.models import PROVINCE_LEVELS, FigureKind, ScopeLevel
@@ -164,4 +176,12 @@ def intended_vs_target(province, year, level, figures):
         missed_label=_("Thấp hơn chỉ tiêu"),
         none_label=_("chưa có / dưới 5 phiếu"),
     )
-    return {"rows": result, "svg": svg, "title": title, "chart_id": chart_id, "sample": any_sample}
+    return {
+        "rows": result,
+        "svg": svg,
+        "title": title,
+        "chart_id": chart_id,
+        "sample": any_sample,
+        "as_of": timezone.now(),
+        "cache_minutes": max(1, -(-settings.PUBLIC_CACHE_SECONDS // 60)),
+    }
