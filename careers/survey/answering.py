@@ -15,6 +15,7 @@ import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -32,6 +33,7 @@ DEVICE_COOKIE_SALT = "careers.survey.device"
 DEVICE_COOKIE_AGE = 400 * 24 * 3600
 RATE_WINDOW_SECONDS = 3600
 MAX_INSTITUTIONS = 40
+CHOICES_SECONDS = 300
 
 
 class AnswerRefused(Exception):
@@ -95,7 +97,20 @@ def find_class(code):
 
 def form_choices(survey_round):
     """The portal's lists the form offers: training fields, occupations, and the vocational
-    institutions of the school's province (a bounded list)."""
+    institutions of the school's province (a bounded list).
+
+    Kept in the cache for ``CHOICES_SECONDS`` per round: every student of a round gets the
+    same lists, and reading them was three of a POST's queries. A field or institution
+    published meanwhile shows on the form within those minutes."""
+    key = f"survey-choices:{survey_round.pk}:{survey_round.template_id}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = _form_choices(survey_round)
+        cache.set(key, choices, CHOICES_SECONDS)
+    return choices
+
+
+def _form_choices(survey_round):
     template = survey_round.template
     needs = {block.block_type for block in template.questions}
     occupations = []

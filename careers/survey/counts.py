@@ -14,13 +14,14 @@ What changes a count, and where it is kept:
 * a class deleted (with its round or its school): the ``pre_delete`` receiver below
   subtracts its counted answers before they go. Answers are never deleted on their own.
 
-Each change is one ``INSERT … ON CONFLICT DO UPDATE SET n = n + excluded.n`` over the rows
-it touches, its VALUES sorted by the rows' key: PostgreSQL takes the rows' locks in the
-order of the VALUES, so two answers that touch the same province and school rows lock them
-in the same order and wait for each other instead of deadlocking. The hot rows (a province's
-totals) are locked from that statement to the commit, so it is the last write of the
-answer's transaction. Deltas are summed per row first (one statement may not touch a row
-twice), and a row that falls to 0 stays (a later answer raises it again without an insert).
+Each change is one ``INSERT … SELECT … FROM unnest(…) ORDER BY … ON CONFLICT DO UPDATE SET
+n = n + excluded.n`` over the rows it touches, its rows sorted by their key: PostgreSQL
+takes the rows' locks in the order the rows are inserted, so two answers that touch the
+same province and school rows lock them in the same order and wait for each other instead
+of deadlocking. The hot rows (a province's totals) are locked from that statement to the
+commit, so it is the last write of the answer's transaction. Deltas are summed per row
+first (one statement may not touch a row twice), and a row that falls to 0 stays (a later
+answer raises it again without an insert).
 
 Readers always ``Sum("n")``: a school's rows are summed across the places its answers were
 given (a school that moved keeps last year's rows where they were counted).
@@ -94,21 +95,34 @@ def deltas(pairs, sign=1):
     return changes
 
 
+# PostgreSQL: one statement whose text never changes (ten arrays, unnested in their order),
+# so the driver and the server parse it once; elsewhere (SQLite) a VALUES list.
+COLUMN_TYPES = ("text", "int", "int", "int", "int", "bigint", "int", "text", "text", "int")
+
+
 def apply(changes):
     """Write ``changes`` {key: delta}: one upsert, its rows in the key's order."""
-    rows = sorted((key, delta) for key, delta in changes.items() if delta)
+    rows = sorted((*key, delta) for key, delta in changes.items() if delta)
     if not rows:
         return
     table = SurveyCount._meta.db_table
-    columns = ", ".join(KEY)
+    columns = ", ".join((*KEY, "n"))
+    conflict = f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET n = {table}.n + excluded.n"
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), 1000):
-            batch = rows[start : start + 1000]
-            values = ", ".join(["(" + ", ".join(["%s"] * (len(KEY) + 1)) + ")"] * len(batch))
+        if connection.vendor == "postgresql":
+            arrays = ", ".join(f"%s::{kind}[]" for kind in COLUMN_TYPES)
             cursor.execute(
-                f"INSERT INTO {table} ({columns}, n) VALUES {values} "  # noqa: S608 — constants
-                f"ON CONFLICT ({columns}) DO UPDATE SET n = {table}.n + excluded.n",
-                [value for key, delta in batch for value in (*key, delta)],
+                f"INSERT INTO {table} ({columns}) SELECT {columns} FROM unnest({arrays}) "  # noqa: S608 — constants
+                f"WITH ORDINALITY AS row ({columns}, position) ORDER BY position {conflict}",
+                [list(column) for column in zip(*rows, strict=True)],
+            )
+            return
+        for start in range(0, len(rows), 500):
+            batch = rows[start : start + 500]
+            values = ", ".join(["(" + ", ".join(["%s"] * len(rows[0])) + ")"] * len(batch))
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {values} {conflict}",  # noqa: S608 — constants
+                [value for row in batch for value in row],
             )
 
 

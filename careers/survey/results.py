@@ -15,6 +15,7 @@ rule too.
 from dataclasses import dataclass, field
 
 from django.db.models import Q, Sum
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from careers.models import OccupationPage, TrainingField
@@ -45,6 +46,25 @@ class Cell:
         if self.count is None or not self.total:
             return None
         return round(100 * self.count / self.total, 1)
+
+    @property
+    def shown(self):
+        """The cell as the results table shows it: "12 (40,0 %)", or a dash when suppressed.
+        Written here, not by an include per cell: a province's table has 1,500 cells."""
+        if self.count is None:
+            return _suppressed_mark()
+        if self.share is None:
+            return str(self.count)
+        return f"{self.count} ({self.share:.1f} %)".replace(".", ",")
+
+    @property
+    def shown_count(self):
+        """The count alone, or a dash when suppressed."""
+        return _suppressed_mark() if self.count is None else str(self.count)
+
+
+def _suppressed_mark():
+    return format_html('<span title="{}">—</span>', _("dưới 5 phiếu, không hiện"))
 
 
 @dataclass
