@@ -88,11 +88,12 @@ def find_class(code):
     """The class of a link code, with its round, school and template; None if unknown."""
     if not code.isascii() or not code.isalnum():
         return None
-    return (
-        SurveyClass.objects.select_related("round__school", "round__template")
-        .filter(code=code.lower())
-        .first()
-    )
+    try:  # get(), not first(): first() would order by the class's round, school and name
+        return SurveyClass.objects.select_related("round__school", "round__template").get(
+            code=code.lower()
+        )
+    except SurveyClass.DoesNotExist:
+        return None
 
 
 def form_choices(survey_round):
