@@ -5,6 +5,8 @@ school staff read the contact requests that name their school.
 Each view reaches its rows only through ``careers.survey.access``: a round of another school
 is a 404, results outside the user's scope do not exist for them."""
 
+from collections import Counter
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -16,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from careers.survey import access, results
+from careers.survey import access, counts, results
 from careers.survey.exports import export_csv, export_xlsx
 from careers.survey.forms import ClassForm, RoundForm, VoidForm
 from careers.survey.models import (
@@ -85,6 +87,21 @@ def round_detail(request, pk):
             )
             messages.success(request, _("Đã loại %(count)s phiếu.") % {"count": count})
             return redirect("survey_round", survey_round.pk)
+    elif request.method == "POST" and request.POST.get("action") == "restore":
+        wanted = request.POST.get("answer", "")
+        voided = SurveyAnswer.objects.filter(
+            round=survey_round, pk=int(wanted) if wanted.isascii() and wanted.isdigit() else 0
+        )
+        try:
+            count = restore_answers(voided, request.user)
+        except RestoreRefused as error:
+            messages.error(request, str(error))
+        else:
+            if count:
+                messages.success(request, _("Đã khôi phục %(count)s phiếu.") % {"count": count})
+            else:
+                messages.error(request, _("Không có phiếu đã loại này trong đợt."))
+        return redirect("survey_round", survey_round.pk)
     classes = survey_round.classes.all()
     page = Paginator(answers.order_by("-created_at", "-pk"), ANSWERS_PER_PAGE).get_page(
         request.GET.get("p")
@@ -118,8 +135,8 @@ def _route_labels(template):
 @transaction.atomic
 def void_answers(answers, user, reason):
     """Void ``answers`` (not yet voided), each with its audit record; frees their class
-    places. How many were voided."""
-    answers = list(answers.select_for_update(of=("self",)).filter(voided=False))
+    places and takes them out of the counts. How many were voided."""
+    answers = list(answers.select_for_update(of=("self",)).filter(voided=False).order_by("pk"))
     now = timezone.now()
     AnswerVoid.objects.bulk_create(
         AnswerVoid(
@@ -134,9 +151,41 @@ def void_answers(answers, user, reason):
     ids = [answer.pk for answer in answers]
     SurveyAnswer.objects.filter(pk__in=ids).update(voided=True)
     AnswerChoice.objects.filter(answer_id__in=ids).update(voided=True)
-    for class_id in {answer.survey_class_id for answer in answers}:
-        freed = sum(1 for answer in answers if answer.survey_class_id == class_id)
+    for class_id, freed in sorted(Counter(answer.survey_class_id for answer in answers).items()):
         SurveyClass.objects.filter(pk=class_id).update(answers_count=F("answers_count") - freed)
+    counts.change(answers, -1)
+    return len(answers)
+
+
+class RestoreRefused(Exception):
+    """The answers are not restored; the message is for the counsellor."""
+
+
+@transaction.atomic
+def restore_answers(answers, user):
+    """Restore voided ``answers`` (a void made by mistake): they count again and take their
+    class places back, and their open void records say who restored them and when. All or
+    nothing: a class without the places left refuses (RestoreRefused). How many."""
+    answers = list(answers.select_for_update(of=("self",)).filter(voided=True).order_by("pk"))
+    for class_id, taken in sorted(Counter(answer.survey_class_id for answer in answers).items()):
+        placed = SurveyClass.objects.filter(
+            pk=class_id, answers_count__lte=F("size") - taken
+        ).update(answers_count=F("answers_count") + taken)
+        if not placed:
+            name = SurveyClass.objects.get(pk=class_id).name
+            raise RestoreRefused(
+                _("Lớp %(name)s không còn đủ chỗ (đã đủ sĩ số) để khôi phục các phiếu này.")
+                % {"name": name}
+            )
+    ids = [answer.pk for answer in answers]
+    SurveyAnswer.objects.filter(pk__in=ids).update(voided=False)
+    AnswerChoice.objects.filter(answer_id__in=ids).update(voided=False)
+    AnswerVoid.objects.filter(answer_id__in=ids, restored_at__isnull=True).update(
+        restored_at=timezone.now(), restored_by_name=user.get_full_name() or user.get_username()
+    )
+    for answer in answers:
+        answer.voided = False
+    counts.change(answers, +1)
     return len(answers)
 
 
@@ -152,7 +201,7 @@ def round_print(request, pk):
 
 
 def _chosen_template(request, latest):
-    """The requested template, else that of the scope's latest answer, else the first."""
+    """The requested template, else that of the scope's latest year, else the first."""
     templates = list(SurveyTemplate.objects.order_by("education_level", "name"))
     slug = request.GET.get("mau")
     chosen = next((item for item in templates if item.slug == slug), None)
@@ -165,13 +214,7 @@ def results_view(request):
     scope = access.user_scope(user)
     if scope.empty:
         raise PermissionDenied
-    answers_filter = scope.answers_filter()
-    latest = (
-        SurveyAnswer.objects.filter(answers_filter, voided=False)
-        .order_by("-year", "-pk")
-        .values_list("template_id", "year")
-        .first()
-    )
+    latest = results.latest(scope)
     templates, template = _chosen_template(request, latest)
     default_year = latest[1] if latest else timezone.localdate().year
     requested = request.GET.get("nam", "")
@@ -182,7 +225,7 @@ def results_view(request):
     )
     level = "school" if access.sees_classes(user) and not scope.everything else "area"
     group_by = "survey_class" if level == "school" else "school"
-    data = results.compute(answers_filter, template, year, level=level, group_by=group_by)
+    data = results.compute(scope, template, year, level=level, group_by=group_by)
     scope_name = _scope_name(scope)
     kind = request.GET.get("xuat")
     if kind in ("csv", "xlsx"):

@@ -7,6 +7,7 @@ request, all or nothing.
 * Each class counts its answers in ``answers_count``, raised by one conditional UPDATE
   (``answers_count < size``): never more answers than the class size, without a lock.
 * Addresses are counted in the cache (``SURVEY_ANSWER_LIMIT`` answers an hour).
+* The answer is counted (``careers.survey.counts``) in the same transaction, last.
 """
 
 import hashlib
@@ -14,6 +15,7 @@ import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -21,6 +23,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from careers.models import OccupationPage, TrainingField
+from careers.survey import counts
 from careers.survey.models import AnswerChoice, ContactRequest, SurveyAnswer, SurveyClass
 from institutions.models import InstitutionPage
 from website.security import client_ip, over_limit
@@ -30,6 +33,7 @@ DEVICE_COOKIE_SALT = "careers.survey.device"
 DEVICE_COOKIE_AGE = 400 * 24 * 3600
 RATE_WINDOW_SECONDS = 3600
 MAX_INSTITUTIONS = 40
+CHOICES_SECONDS = 300
 
 
 class AnswerRefused(Exception):
@@ -84,16 +88,30 @@ def find_class(code):
     """The class of a link code, with its round, school and template; None if unknown."""
     if not code.isascii() or not code.isalnum():
         return None
-    return (
-        SurveyClass.objects.select_related("round__school", "round__template")
-        .filter(code=code.lower())
-        .first()
-    )
+    try:  # get(), not first(): first() would order by the class's round, school and name
+        return SurveyClass.objects.select_related("round__school", "round__template").get(
+            code=code.lower()
+        )
+    except SurveyClass.DoesNotExist:
+        return None
 
 
 def form_choices(survey_round):
     """The portal's lists the form offers: training fields, occupations, and the vocational
-    institutions of the school's province (a bounded list)."""
+    institutions of the school's province (a bounded list).
+
+    Kept in the cache for ``CHOICES_SECONDS`` per round: every student of a round gets the
+    same lists, and reading them was three of a POST's queries. A field or institution
+    published meanwhile shows on the form within those minutes."""
+    key = f"survey-choices:{survey_round.pk}:{survey_round.template_id}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = _form_choices(survey_round)
+        cache.set(key, choices, CHOICES_SECONDS)
+    return choices
+
+
+def _form_choices(survey_round):
     template = survey_round.template
     needs = {block.block_type for block in template.questions}
     occupations = []
@@ -165,6 +183,9 @@ def take_answer(survey_class, form, token, institution_titles):
                 AnswerChoice.of(answer, kind, code) for kind, code in chosen
             )
             contact, withdraw = _contact_request(survey_round, form, institution_titles)
+            # Last: the province's count rows are shared by every answer of the province,
+            # and stay locked from here to the commit.
+            counts.add(answer, chosen)
     except IntegrityError as error:
         raise AnswerRefused(
             _("Máy này đã gửi phiếu cho đợt khảo sát này; mỗi em chỉ gửi một lần.")

@@ -6,3 +6,6 @@ class SurveyConfig(AppConfig):
     label = "survey"
     verbose_name = "Khảo sát nguyện vọng"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from careers.survey import counts  # noqa: F401 — connects the class-deletion receiver

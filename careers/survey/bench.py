@@ -34,6 +34,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from careers.streaming.access import ensure_officer_group
+from careers.survey import counts
 from careers.survey.answering import sha256
 from careers.survey.models import (
     AnswerChoice,
@@ -152,18 +153,26 @@ def generate(schools=150, classes=5, size=40, seed=15):
                     )
                 )
         SurveyAnswer.objects.bulk_create(answers, batch_size=5000)
-        AnswerChoice.objects.bulk_create(
+        chosen = [
             (
-                AnswerChoice.of(answer, kind, code)
-                for answer in answers
-                for kind, code in [
+                answer,
+                [
                     ("route", answer.route),
                     *(("fields", code) for code in rng.sample(FIELDS, 2)),
                     *(("factors", code) for code in rng.sample(FACTORS, 2)),
-                ]
+                ],
+            )
+            for answer in answers
+        ]
+        AnswerChoice.objects.bulk_create(
+            (
+                AnswerChoice.of(answer, kind, code)
+                for answer, pairs in chosen
+                for kind, code in pairs
             ),
             batch_size=10000,
         )
+        counts.apply(counts.deltas(chosen))
         total += len(answers)
     # Empty open classes for the answering test: 200 × 40 places.
     answer_round = SurveyRound.objects.create(
@@ -177,7 +186,7 @@ def generate(schools=150, classes=5, size=40, seed=15):
         for n in range(200)
     )
     with connection.cursor() as cursor:  # fresh statistics, as autovacuum would give them
-        cursor.execute("ANALYZE survey_surveyanswer, survey_answerchoice")
+        cursor.execute("ANALYZE survey_surveyanswer, survey_answerchoice, survey_surveycount")
     return Data(
         province, template, year, total, [survey_class.code for survey_class in open_classes]
     )
@@ -187,9 +196,10 @@ def cleanup():
     province = Province.objects.filter(structure=Structure.CURRENT, slug=SLUG).first()
     if province is None:
         return
-    # Raw deletes, children first: the ORM's cascade would load 300,000 choices.
+    # Raw deletes, children first: the ORM's cascade would load 300,000 choices. The counts
+    # go with them (the classes' deletion below then finds nothing left to subtract).
     with connection.cursor() as cursor:
-        for table in ("survey_answerchoice", "survey_surveyanswer"):
+        for table in ("survey_answerchoice", "survey_surveyanswer", "survey_surveycount"):
             cursor.execute(f"DELETE FROM {table} WHERE province_id = %s", [province.pk])  # noqa: S608
     SurveyRound.objects.filter(school__province=province).delete()
     GeneralSchool.objects.filter(province=province).delete()

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from careers.models import TrainingField
+from careers.survey import counts
 from careers.survey.access import create_counsellor
 from careers.survey.answering import sha256
 from careers.survey.models import (
@@ -143,6 +144,7 @@ def _answer(rng, survey_class, count, weights, field_weights, vocational):
         for answer, picked in zip(answers, choices, strict=True)
         for kind, code in picked
     )
+    counts.apply(counts.deltas(zip(answers, choices, strict=True)))
     SurveyClass.objects.filter(pk=survey_class.pk).update(answers_count=count)
     return count
 

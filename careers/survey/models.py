@@ -3,8 +3,9 @@ templates of questions, rounds and classes, answers, voids and contact requests.
 
 Answers are anonymous: an answer holds its class, the codes chosen and a hash of the
 device's random token (one answer per device per round), nothing else. Where it was given
-(school, current province, legacy district, year, template) is copied onto the answer so the
-results are counted by one GROUP BY over indexed columns, whatever the number of answers.
+(school, current province, legacy district, year, template) is copied onto the answer; the
+results read ``SurveyCount``, the counts per scope and option kept in each answer's own
+transaction, so a results page costs the same for 30 answers as for 30,000.
 
 Contact requests are the only personal data: a parent's phone, kept with the exact consent
 text the parent accepted, until the round's retention date (``expires_on``), then deleted
@@ -337,23 +338,6 @@ class SurveyAnswer(models.Model):
                 fields=["round", "device_hash"], name="survey_answer_one_per_device"
             )
         ]
-        indexes = [
-            models.Index(
-                fields=["province", "template", "year"],
-                condition=models.Q(voided=False),
-                name="survey_answer_province",
-            ),
-            models.Index(
-                fields=["district", "template", "year"],
-                condition=models.Q(voided=False),
-                name="survey_answer_district",
-            ),
-            models.Index(
-                fields=["school", "template", "year"],
-                condition=models.Q(voided=False),
-                name="survey_answer_school",
-            ),
-        ]
 
     def __str__(self):
         return f"#{self.pk} {self.survey_class}"
@@ -367,8 +351,9 @@ def _copied(model, **options):
 class AnswerChoice(models.Model):
     """One option chosen in an answer: the question's kind and the option's code.
 
-    Where and when the answer was given, and whether it is voided, are copied from the answer,
-    so every count is one GROUP BY over an index of this table, with no join."""
+    Where and when the answer was given, and whether it is voided, are copied from the answer
+    (they were the columns counted before ``SurveyCount``; kept so a choice says where it was
+    given without a join)."""
 
     answer = models.ForeignKey(SurveyAnswer, on_delete=models.CASCADE, related_name="choices")
     question = models.CharField(max_length=12)
@@ -384,14 +369,6 @@ class AnswerChoice(models.Model):
     class Meta:
         verbose_name = _("lựa chọn")
         verbose_name_plural = _("lựa chọn")
-        indexes = [
-            models.Index(
-                fields=[scope, "template", "year", "question", "code"],
-                condition=models.Q(voided=False),
-                name=f"survey_choice_{scope}",
-            )
-            for scope in ("province", "district", "school")
-        ]
 
     def __str__(self):
         return f"{self.question}={self.code}"
@@ -414,15 +391,18 @@ class AnswerChoice(models.Model):
 
 
 class AnswerVoid(models.Model):
-    """The audit trail of a voided answer: who voided it, when and why."""
+    """The audit trail of a voided answer: who voided it, when and why; and, when the void was
+    a mistake, who restored the answer and when (an answer voided again gets a new record)."""
 
-    answer = models.OneToOneField(SurveyAnswer, on_delete=models.CASCADE, related_name="void")
+    answer = models.ForeignKey(SurveyAnswer, on_delete=models.CASCADE, related_name="voids")
     voided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     voided_by_name = models.CharField(_("người loại"), max_length=150)
     voided_at = models.DateTimeField(_("lúc"), default=timezone.now)
     reason = models.CharField(_("lý do"), max_length=300)
+    restored_by_name = models.CharField(_("người khôi phục"), max_length=150, blank=True)
+    restored_at = models.DateTimeField(_("khôi phục lúc"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("phiếu bị loại")
@@ -431,6 +411,77 @@ class AnswerVoid(models.Model):
 
     def __str__(self):
         return f"{self.answer}: {self.reason}"
+
+
+class CountKind(models.TextChoices):
+    """The scope a row of ``SurveyCount`` counts: the answers of a province, of a legacy
+    district, of a school or of a class."""
+
+    PROVINCE = "p", _("tỉnh")
+    DISTRICT = "d", _("quận, huyện cũ")
+    SCHOOL = "s", _("trường")
+    CLASS = "c", _("lớp")
+
+
+# The pseudo-question of the answers themselves (beside the options chosen): all answers,
+# those with a route, those with a vocational route, the sample ones.
+ANSWERS = ""
+ALL, WITH_ROUTE, VOCATIONAL, SAMPLE = "tong", "co-tuyen", "hoc-nghe", "mau"
+
+
+class SurveyCount(models.Model):
+    """How many counted (not voided) answers of one scope, template and year chose one option
+    (or, for the pseudo-question ``ANSWERS``, are answers / have a route / a vocational route /
+    are sample data). Kept in the answer's own transaction (``careers.survey.counts``), so the
+    results read a few rows per option, whatever the number of answers.
+
+    Every row carries where its answers were given, copied from them: the current province,
+    the legacy district (0: none), and for school and class rows the school (and class). A
+    district row therefore counts the answers of one district *and* province, so a scope of
+    provinces and districts adds the provinces' rows to the rows of its districts outside them,
+    and counts each answer once. The places are plain numbers, not foreign keys: a row
+    outlives nothing — the answers it counts are subtracted before their class is deleted —
+    and 0 keeps the key free of NULL, so one unique index serves ``ON CONFLICT``."""
+
+    kind = models.CharField(max_length=1, choices=CountKind.choices)
+    province_id = models.PositiveIntegerField()
+    district_id = models.PositiveIntegerField(default=0)
+    school_id = models.PositiveIntegerField(default=0)
+    survey_class_id = models.PositiveIntegerField(default=0)
+    template = models.ForeignKey(
+        SurveyTemplate, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    year = models.PositiveSmallIntegerField()
+    question = models.CharField(max_length=12)
+    code = models.CharField(max_length=30)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("số phiếu đã đếm")
+        verbose_name_plural = _("số phiếu đã đếm")
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "kind",
+                    "province_id",
+                    "district_id",
+                    "school_id",
+                    "survey_class_id",
+                    "template",
+                    "year",
+                    "question",
+                    "code",
+                ],
+                name="survey_count_key",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["school_id", "template", "year"], name="survey_count_school"),
+            models.Index(fields=["district_id", "template", "year"], name="survey_count_district"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind}:{self.question}={self.code} ({self.year}): {self.n}"
 
 
 class ContactRequestQuerySet(models.QuerySet):

@@ -1,7 +1,7 @@
 """Counts and shares of a survey's answers for one scope, template and year, with the
-previous year beside them, and small cells suppressed. Counted in SQL: GROUP BY over indexed
-columns of the answers and of their choices (which carry copies of the answer's place and
-year: no join), never a loop over answers.
+previous year beside them, and small cells suppressed. Read from the precomputed counts
+(``SurveyCount``, kept by ``careers.survey.counts``): a few rows per option, whatever the
+number of answers; never a loop over answers.
 
 Small-cell suppression (``MIN_CELL`` = 5): below school level — the classes of a school — and
 in every district or province breakdown, a count of 1–4 is never shown or exported, nor a
@@ -14,11 +14,20 @@ rule too.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Q, Sum
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from careers.models import OccupationPage, TrainingField
-from careers.survey.models import AnswerChoice, GeneralSchool, SurveyAnswer, SurveyClass
+from careers.survey import counts as counts_module
+from careers.survey.models import (
+    ALL,
+    ANSWERS,
+    VOCATIONAL,
+    GeneralSchool,
+    SurveyClass,
+    SurveyCount,
+)
 
 MIN_CELL = 5
 
@@ -37,6 +46,25 @@ class Cell:
         if self.count is None or not self.total:
             return None
         return round(100 * self.count / self.total, 1)
+
+    @property
+    def shown(self):
+        """The cell as the results table shows it: "12 (40,0 %)", or a dash when suppressed.
+        Written here, not by an include per cell: a province's table has 1,500 cells."""
+        if self.count is None:
+            return _suppressed_mark()
+        if self.share is None:
+            return str(self.count)
+        return f"{self.count} ({self.share:.1f} %)".replace(".", ",")
+
+    @property
+    def shown_count(self):
+        """The count alone, or a dash when suppressed."""
+        return _suppressed_mark() if self.count is None else str(self.count)
+
+
+def _suppressed_mark():
+    return format_html('<span title="{}">—</span>', _("dưới 5 phiếu, không hiện"))
 
 
 @dataclass
@@ -115,23 +143,30 @@ def _option_labels(template, kind, codes):
     return {option["code"]: option["label"] for option in question["options"]}
 
 
-def compute(answers_filter, template, year, *, level, group_by):
-    """The results of the answers selected by ``answers_filter`` (a Q over SurveyAnswer).
+def compute(scope, template, year, *, level, group_by):
+    """The results of the answers of ``scope`` (a ``careers.survey.access.Scope``), read from
+    the counts (``careers.survey.counts``): one query for the scope's totals and options of
+    both years, one for the breakdown, one or two for labels.
 
     ``level`` "school": totals as they are, groups (classes) suppressed; "area": everything
     suppressed. ``group_by`` "survey_class" or "school"."""
     suppress_totals = level == "area"
-    answers = SurveyAnswer.objects.filter(
-        answers_filter, template=template, year__in=[year, year - 1], voided=False
-    )
-    by_year = {
-        row["year"]: row
-        for row in answers.values("year").annotate(
-            n=Count("id"), voc=Count("id", filter=Q(vocational=True))
+    counts = {
+        (row["year"], row["question"], row["code"]): row["n"]
+        for row in SurveyCount.objects.filter(
+            counts_module.scope_filter(scope), template=template, year__in=[year, year - 1]
         )
+        .values("year", "question", "code")
+        .annotate(n=Sum("n"))
     }
-    now = by_year.get(year, {"n": 0, "voc": 0})
-    before = by_year.get(year - 1, {"n": 0, "voc": 0})
+    now = {
+        "n": counts.get((year, ANSWERS, ALL), 0),
+        "voc": counts.get((year, ANSWERS, VOCATIONAL), 0),
+    }
+    before = {
+        "n": counts.get((year - 1, ANSWERS, ALL), 0),
+        "voc": counts.get((year - 1, ANSWERS, VOCATIONAL), 0),
+    }
     now_total = _shown_total(now["n"], suppress_totals)
     before_total = _shown_total(before["n"], suppress_totals)
     [now_voc] = (
@@ -151,17 +186,11 @@ def compute(answers_filter, template, year, *, level, group_by):
         vocational=Cell(now_voc, now_total),
         previous_vocational=Cell(before_voc, before_total),
     )
-
-    # The scope's Q names school, province, district: columns of the choices too (copied).
-    choices = AnswerChoice.objects.filter(
-        answers_filter, template=template, year__in=[year, year - 1], voided=False
-    )
-    counts = {}
-    for row in choices.values("year", "question", "code").annotate(n=Count("id")):
-        counts[(row["year"], row["question"], row["code"])] = row["n"]
     for block in template.questions:
         kind = block.block_type
-        codes = sorted({code for (_y, question, code) in counts if question == kind})
+        codes = sorted(
+            {code for (_y, question, code), n in counts.items() if question == kind and n}
+        )
         labels = _option_labels(template, kind, codes)
         if kind in ("route", "factors", "electives"):
             codes = list(labels)  # the template's order, every option
@@ -179,31 +208,35 @@ def compute(answers_filter, template, year, *, level, group_by):
         ]
         results.questions.append(QuestionTable(kind, block.value["text"], rows))
 
-    _add_breakdown(results, answers_filter, template, year, group_by)
+    _add_breakdown(results, scope, template, year, group_by)
     return results
 
 
-def _add_breakdown(results, answers_filter, template, year, group_by):
+def _add_breakdown(results, scope, template, year, group_by):
     first = next(iter(template.questions), None)
     if first is None:
         return
     kind = first.block_type
     options = [(row.code, row.label) for row in results.questions[0].rows]
-    answers = SurveyAnswer.objects.filter(
-        answers_filter, template=template, year=year, voided=False
-    )
-    totals = {
-        row[group_by]: row
-        for row in answers.values(group_by).annotate(
-            n=Count("id"), voc=Count("id", filter=Q(vocational=True))
+    column = f"{group_by}_id"
+    totals, counts = {}, {}
+    for row in (
+        SurveyCount.objects.filter(
+            counts_module.groups_filter(scope, column),
+            Q(question=kind) | Q(question=ANSWERS, code__in=[ALL, VOCATIONAL]),
+            template=template,
+            year=year,
         )
-    }
-    counts = {}
-    choices = AnswerChoice.objects.filter(
-        answers_filter, question=kind, template=template, year=year, voided=False
-    )
-    for row in choices.values(group_by, "code").annotate(n=Count("id")):
-        counts[(row[group_by], row["code"])] = row["n"]
+        .values(column, "question", "code")
+        .annotate(n=Sum("n"))
+    ):
+        if row["question"] == ANSWERS:
+            totals.setdefault(row[column], {"n": 0, "voc": 0})[
+                "n" if row["code"] == ALL else "voc"
+            ] = row["n"]
+        else:
+            counts[(row[column], row["code"])] = row["n"]
+    totals = {pk: total for pk, total in totals.items() if total["n"]}
     model = SurveyClass if group_by == "survey_class" else GeneralSchool
     labels = dict(model.objects.filter(pk__in=list(totals)).values_list("pk", "name"))
     results.breakdown_kind = kind
@@ -224,16 +257,14 @@ def _add_breakdown(results, answers_filter, template, year, group_by):
         )
 
 
-def intended_vocational(answers_filter, year, education_level):
-    """The intended vocational share of an area and year (answers to a route question), as a
-    Cell; suppressed below ``MIN_CELL`` answers. One query."""
-    row = SurveyAnswer.objects.filter(
-        answers_filter,
-        year=year,
-        template__education_level=education_level,
-        voided=False,
-        vocational__isnull=False,
-    ).aggregate(n=Count("id"), voc=Count("id", filter=Q(vocational=True)))
-    total = _shown_total(row["n"], True)
-    [voc] = protect([row["voc"]], row["n"], True)
-    return Cell(voc, total)
+def latest(scope):
+    """(template id, year) of the scope's latest year with answers — its most answered
+    template that year — or None. One query, over the counts."""
+    return (
+        SurveyCount.objects.filter(
+            counts_module.scope_filter(scope), question=ANSWERS, code=ALL, n__gt=0
+        )
+        .order_by("-year", "-n")
+        .values_list("template_id", "year")
+        .first()
+    )

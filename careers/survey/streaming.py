@@ -6,21 +6,41 @@ trung cấp; THPT: học trung cấp, cao đẳng — or cao đẳng where the p
 intended share is the share of the area's answers to a route question that chose a
 vocational route. Areas match as the figures are placed: a legacy district's target against
 the answers of the schools in that district, a legacy province's against the schools in its
-districts, a current province's against all its schools. One query for the answers; the
-figures are the dashboard's, already loaded. Cells under 5 answers are suppressed.
+districts, a current province's against all its schools. One query, over the precomputed
+counts (``SurveyCount``: the province's row and its districts' rows); the figures are the
+dashboard's, already loaded. Cells under 5 answers are suppressed.
+
+Freshness: the dashboard is a public page, kept by the reverse proxy for
+``PUBLIC_CACHE_SECONDS`` (s-maxage, 300 s), and an answer does not purge it. The page says
+instead when its figures were counted ("tính đến 09:42, 01/12/2026") and that a new answer
+shows within those minutes. Purging was the other choice and is worse here: the site's
+Varnish turns any PURGE into a ban of every cached page (deploy/varnish.vcl: one publish
+invalidates all pages), so a purge per area, even debounced to one a minute, would empty the
+whole site's cache every minute of a survey morning — the hour the cache matters most —
+and a debounce without a scheduler leaves the answers of the last minute unpurged anyway.
+An intended share moves over weeks; five minutes late, with the time stated, misleads nobody.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.conf import settings
+from django.db.models import OuterRef, Q, Subquery, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from careers.streaming.models import PROVINCE_LEVELS, FigureKind, ScopeLevel
-from careers.survey.models import SurveyAnswer
+from careers.survey.models import (
+    ANSWERS,
+    SAMPLE,
+    VOCATIONAL,
+    WITH_ROUTE,
+    CountKind,
+    SurveyCount,
+)
 from careers.survey.results import Cell, protect
 from website.charts import Pair, paired_bar_chart
-from website.models.areas import Structure
+from website.models.areas import District, Structure
 
 VOCATIONAL_INDICATORS = {
     "THCS": ["pct_graduates_to_vocational_so_cap_trung_cap", "pct_graduates_to_vocational_any"],
@@ -82,32 +102,34 @@ def intended_vs_target(province, year, level, figures):
     """The rows, chart and notes for the dashboard, or None when there is nothing to show."""
     if year is None or level not in VOCATIONAL_INDICATORS:
         return None
-    rows = (
-        SurveyAnswer.objects.filter(
-            province=province,
-            year=year,
-            template__education_level=level,
-            voided=False,
-            vocational__isnull=False,
-        )
-        .values("district_id", "district__province_id")
-        .annotate(
-            n=Count("id"),
-            voc=Count("id", filter=Q(vocational=True)),
-            sample=Count("id", filter=Q(is_sample=True)),
-        )
-    )
     by_district, by_legacy_province, whole = {}, {}, [0, 0]
     any_sample = False
-    for row in rows:
-        any_sample = any_sample or row["sample"] > 0
-        for counts in (
-            by_district.setdefault(row["district_id"], [0, 0]),
-            by_legacy_province.setdefault(row["district__province_id"], [0, 0]),
-            whole,
-        ):
-            counts[0] += row["n"]
-            counts[1] += row["voc"]
+    for row in (
+        SurveyCount.objects.filter(
+            Q(kind=CountKind.PROVINCE) | Q(kind=CountKind.DISTRICT),
+            province_id=province.pk,
+            year=year,
+            template__education_level=level,
+            question=ANSWERS,
+            code__in=[WITH_ROUTE, VOCATIONAL, SAMPLE],
+        )
+        .values("kind", "district_id", "code")
+        .annotate(
+            n=Sum("n"),
+            legacy=Subquery(
+                District.objects.filter(pk=OuterRef("district_id")).values("province_id")
+            ),
+        )
+    ):
+        if row["code"] == SAMPLE:
+            any_sample = any_sample or row["n"] > 0
+            continue
+        index = 0 if row["code"] == WITH_ROUTE else 1
+        if row["kind"] == CountKind.PROVINCE:
+            whole[index] += row["n"]
+        else:
+            by_district.setdefault(row["district_id"], [0, 0])[index] += row["n"]
+            by_legacy_province.setdefault(row["legacy"], [0, 0])[index] += row["n"]
     if not whole[0]:
         return None
     result = []
@@ -154,4 +176,12 @@ def intended_vs_target(province, year, level, figures):
         missed_label=_("Thấp hơn chỉ tiêu"),
         none_label=_("chưa có / dưới 5 phiếu"),
     )
-    return {"rows": result, "svg": svg, "title": title, "chart_id": chart_id, "sample": any_sample}
+    return {
+        "rows": result,
+        "svg": svg,
+        "title": title,
+        "chart_id": chart_id,
+        "sample": any_sample,
+        "as_of": timezone.now(),
+        "cache_minutes": max(1, -(-settings.PUBLIC_CACHE_SECONDS // 60)),
+    }

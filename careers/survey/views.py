@@ -22,7 +22,12 @@ def _closed_page(request, survey_class, message, status):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def answer(request, code):
-    """/khao-sat/<code>/: the one-page form of a class; a valid POST shows the thank-you."""
+    """/khao-sat/<code>/: the one-page form of a class; a valid POST shows the thank-you.
+
+    The blank form is rendered once per round and kept in the cache with the form's lists
+    (``answering.CHOICES_SECONDS``): every student of the round gets the same questions, and
+    rendering them was most of a GET. A template edited during a round shows within those
+    minutes; the POST is always checked against the template as it is."""
     survey_class = answering.find_class(code)
     if survey_class is None:
         raise Http404(_("Không có lớp nào có mã này. Em kiểm tra lại đường dẫn hoặc mã QR."))
@@ -73,6 +78,7 @@ def answer(request, code):
         "form": form,
         "refused": refused,
         "retention_date": survey_round.retention_date,
+        "form_cache_seconds": answering.CHOICES_SECONDS,
     }
     response = TemplateResponse(request, "survey/answer.html", context, status=status)
     if token is None:

@@ -3,9 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Site
 
-from website.pagecache import cached
+from website.pagecache import cached, site_for_request
 
 
 @register_setting(icon="site")
@@ -54,7 +53,7 @@ class SiteSettings(BaseSiteSetting):
         (``website.pagecache``) rather than read from the database on every page view."""
         attribute = cls.get_cache_attr_name()
         if not hasattr(request, attribute):
-            site = Site.find_for_request(request)
+            site = site_for_request(request)
             if site is None:
                 return super().for_request(request)
             instance = cached(request, f"site-settings:{site.pk}", lambda: cls.for_site(site))

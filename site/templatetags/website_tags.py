@@ -6,11 +6,9 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from wagtail.models import Site
-
 from website import numbers
 from website.models import LibraryIndexPage
-from website.pagecache import cached
+from website.pagecache import cached, site_for_request
 
 register = template.Library()
 # Figures and money the Vietnamese way (website.numbers): “22.315,2”, “5,5 triệu đồng/tháng”.
@@ -26,7 +24,7 @@ _ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 def top_level_pages(request):
     """The live pages under the site's home page, for the header and footer menus: one
     query per change of the content, not two per page view (``website.pagecache``)."""
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return []
 

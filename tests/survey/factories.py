@@ -6,6 +6,7 @@ import itertools
 from django.utils import timezone
 
 from careers.models import TrainingField
+from careers.survey import counts
 from careers.survey.models import GeneralSchool, SurveyClass, SurveyRound, SurveyTemplate
 from tests import factories as site_factories
 from website.models.areas import District, Province, Structure
@@ -90,11 +91,11 @@ def answers(survey_class, route, count, extra=(), year=None):
         )
         for number in range(count)
     )
+    chosen = [("route", route), *extra]
     AnswerChoice.objects.bulk_create(
-        AnswerChoice.of(answer, kind, code)
-        for answer in made
-        for kind, code in [("route", route), *extra]
+        AnswerChoice.of(answer, kind, code) for answer in made for kind, code in chosen
     )
+    counts.apply(counts.deltas((answer, chosen) for answer in made))
     survey_class.answers_count += count
     survey_class.save(update_fields=["answers_count"])
     return made

@@ -157,3 +157,18 @@ def test_the_form_makes_a_constant_number_of_queries(
         client.get(survey_class.get_absolute_url())
     with django_assert_max_num_queries(16):
         post(client, survey_class)
+
+
+def test_the_form_of_a_class_costs_one_query_once_its_round_is_cached(
+    client, survey_class, settings, django_assert_num_queries
+):
+    """Every student of a round gets the same blank form and the same site header: only the
+    class is read (the lists, the rendered form, the site and its settings are cached)."""
+    settings.PAGE_FRAGMENT_CACHE = "default"  # one process: local memory is shared by all
+    client.get(survey_class.get_absolute_url())  # creates the site settings (a change)
+    client.get(survey_class.get_absolute_url())
+    client.cookies.clear()  # the next student, on another phone
+    with django_assert_num_queries(1):
+        html = client.get(survey_class.get_absolute_url()).content.decode()
+    assert "Sau khi tốt nghiệp THCS, em dự định làm gì?" in html
+    assert "Công nghệ kỹ thuật" in html

@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from careers.survey import results
+from careers.survey.access import Scope
 from careers.survey.admin_views import void_answers
 from careers.survey.exports import HEADER
 from careers.survey.models import AnswerVoid, SurveyAnswer
@@ -88,9 +89,7 @@ def test_area_level_suppresses_every_small_cell(answered, school):
 
 
 def results_filter(school):
-    from django.db.models import Q
-
-    return Q(school_id=school.pk)
+    return Scope(school_id=school.pk)
 
 
 def test_voided_answers_are_not_counted_and_leave_an_audit_trail(answered, counsellor):
@@ -190,3 +189,26 @@ def test_the_results_page_makes_a_constant_number_of_queries(
     with django_assert_max_num_queries(len(few)):
         page = client.get(url).content.decode()
     assert "9B5" in page
+
+
+def test_a_mistaken_void_is_restored_through_the_admin(client, answered, counsellor):
+    nine_a1, _nine_a2 = answered
+    url = f"/admin/khao-sat/dot/{nine_a1.round.pk}/"
+    client.login(username="gvtv-a", password=PASSWORD)
+    answer = SurveyAnswer.objects.filter(survey_class=nine_a1, route="trung-cap").first()
+    client.post(url, {"action": "void", "answers": [answer.pk], "reason": "Nhầm phiếu"})
+    school = results_filter(nine_a1.round.school)
+    data = results.compute(school, factories.template(), 2026, level="school", group_by="school")
+    assert route_row(data, "trung-cap").cell.count == 3
+    assert 'value="restore"' in client.get(url).content.decode()
+
+    response = client.post(url, {"action": "restore", "answer": str(answer.pk)}, follow=True)
+    page = response.content.decode()
+    assert "Đã khôi phục 1 phiếu." in page
+    assert "gvtv-a khôi phục lúc" in page and "Nhầm phiếu" in page  # the trail stays
+    data = results.compute(school, factories.template(), 2026, level="school", group_by="school")
+    assert route_row(data, "trung-cap").cell.count == 4
+    nine_a1.refresh_from_db()
+    assert nine_a1.answers_count == 7
+    response = client.post(url, {"action": "restore", "answer": "abc"}, follow=True)
+    assert "Không có phiếu đã loại này trong đợt." in response.content.decode()

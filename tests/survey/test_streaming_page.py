@@ -73,3 +73,21 @@ def test_the_dashboard_keeps_its_queries_with_more_answers(
     with django_assert_max_num_queries(len(before)):
         html = client.get(streaming_page.url, params).content.decode()
     assert intended_rows(html)[1]["Thành phố Tân An"][2] == "50"
+
+
+def test_the_page_says_when_the_intended_share_was_counted(
+    client, streaming_page, tay_ninh_answers, settings
+):
+    """Answers do not purge the cached page; the page states the time of its count and how
+    long a proxy may keep it (the page's own s-maxage)."""
+    from django.utils import timezone
+
+    settings.PUBLIC_CACHE_SECONDS = 300
+    before = timezone.localtime()
+    response = client.get(streaming_page.url, {"tinh": "tay-ninh", "nam": 2025, "cap": "THCS"})
+    after = timezone.localtime()
+    section, _rows = intended_rows(response.content.decode())
+    stated = {f"{moment:%H:%M, %d/%m/%Y}" for moment in (before, after)}
+    assert any(f"Số phiếu tính đến {text}." in section for text in stated)
+    assert "Phiếu mới gửi sẽ được tính trên trang này trong vòng 5 phút." in section
+    assert "s-maxage=300" in response["Cache-Control"]

@@ -129,3 +129,11 @@ def test_redis_is_tried_again_after_the_breaker(hung):
     time.sleep(0.25)
     assert cache.get("menu", "missing") == "missing"
     assert len(hung.accepted) == 2
+
+
+def test_one_redis_client_serves_every_call():
+    """Django's client would build a new redis.Redis per call; ours keeps one per pool."""
+    cache = ResilientRedisCache("redis://127.0.0.1:6379/11", {})
+    client = cache._cache.get_client("a")
+    assert cache._cache.get_client("b", write=True) is client
+    assert client.connection_pool is cache._cache._get_connection_pool(False)

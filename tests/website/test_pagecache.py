@@ -48,6 +48,19 @@ def test_a_second_page_view_reads_neither_menus_nor_settings(client, home_page, 
     assert len(uncached) == len(cached) + 2  # the settings and the one menu query
 
 
+def test_a_changed_site_is_found_at_once(client, home_page):
+    section(home_page, "Sau lớp 9", "sau-lop-9")
+    client.get("/")
+    other = factories.publish(
+        home_page, StandardPage(title="Trang khác", slug="trang-khac", show_in_menus=True)
+    )
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = other
+    site.save()
+    assert client.get("/").status_code == 200
+    assert "Trang khác" in client.get("/").text  # the new root's title, not the cached one
+
+
 def test_published_title_shows_in_the_menu_at_once(client, home_page):
     page = section(home_page, "Sau lớp 9", "sau-lop-9")
     assert "Sau lớp 9" in menu_and_footer(client)[0]

@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8350)
         parser.add_argument("--runs", type=int, default=100)
         parser.add_argument("--rate", type=int, default=100, help="phiếu mỗi giây")
-        parser.add_argument("--seconds", type=int, default=30)
+        parser.add_argument("--seconds", type=int, default=20)
         parser.add_argument("--schools", type=int, default=150)
 
     def handle(self, *args, port, runs, rate, seconds, schools, **options):
