@@ -10,6 +10,7 @@ An app declares its demo with a ``Demo``: its data folder, and the few steps of 
 are not content (importing reference tables before, real figures or staff accounts after).
 """
 
+import contextlib
 import datetime
 import functools
 import io
@@ -26,9 +27,11 @@ from PIL import ImageChops, ImageDraw, ImageFont
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import models, transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,7 +41,12 @@ from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Collection, Locale, Orderable, Page, Revision, Site
+from wagtail.models import Collection, Locale, Orderable, Page, ReferenceIndex, Revision, Site
+from wagtail.search.index import get_indexed_models
+from wagtail.search.signal_handlers import post_save_signal_handler
+from wagtail.search.tasks import insert_or_update_object_task
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
 from wagtail.utils.file import hash_filelike
 
 from website.slugs import slugify
@@ -564,6 +572,46 @@ def count_content():
     }
 
 
+@contextlib.contextmanager
+def indexes_updated_once():
+    """Wagtail's search index and reference index updated once per object saved in the
+    block, at its end, instead of at every save: creating and publishing a page saves it
+    three times or more, and each save ran both updates (a third of the demo's time). The
+    updates are Wagtail's own tasks, called as its signal handlers would enqueue them.
+
+    The search index's handlers are disconnected for the block, so it is for a command's
+    process (the demo loader), not a server's threads."""
+    saved = {}
+
+    def remember(sender, instance, raw=False, **kwargs):
+        if not raw:
+            key = (instance._meta.app_label, instance._meta.model_name, str(instance.pk))
+            saved[key] = sender
+
+    indexed = {m for m in get_indexed_models() if getattr(m, "search_auto_update", True)}
+    tracked = set(ReferenceIndex.tracked_models)
+    for model in indexed:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    for model in indexed | tracked:
+        post_save.connect(remember, sender=model, weak=False, dispatch_uid="demo-indexes-once")
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in indexed | tracked:
+            post_save.disconnect(sender=model, dispatch_uid="demo-indexes-once")
+        for model in indexed:
+            post_save.connect(post_save_signal_handler, sender=model)
+    for key, model in saved.items():
+        tasks = [update_reference_index_task] if model in tracked else []
+        tasks += [insert_or_update_object_task] if model in indexed else []
+        for task in tasks:
+            try:
+                task.call(*key)
+            except ObjectDoesNotExist:  # deleted later in the block
+                continue
+
+
 @transaction.atomic
 def load_demo(*demos, stdout=None):
     """Load ``demos`` in order (all or nothing) and say what was new.
@@ -575,7 +623,8 @@ def load_demo(*demos, stdout=None):
 
     before = count_content()
     run = DemoRun(stdout)
-    with search_rows_deferred():  # each page's search row once, not at each of its publishes
+    # Each page's search row and index entries once, not at each of its saves and publishes.
+    with search_rows_deferred(), indexes_updated_once():
         for demo in demos:
             run.load(demo)
     after = count_content()
