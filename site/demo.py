@@ -621,6 +621,16 @@ def load_demo(*demos, stdout=None):
     """
     from search.signals import deferred as search_rows_deferred
 
+    for label, command in PREREQUISITES.items():  # before spending minutes on the rest
+        model = apps.get_model(label)
+        if not model.objects.exists():
+            raise MissingDemoData(
+                _(
+                    "chưa có %(model)s nào. Hãy chạy “python manage.py %(command)s” trước, rồi "
+                    "chạy lại “python manage.py load_demo”"
+                )
+                % {"model": model._meta.verbose_name, "command": command}
+            )
     before = count_content()
     run = DemoRun(stdout)
     # Each page's search row and index entries once, not at each of its saves and publishes.

@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 from institutions.models import InstitutionPage
-from website.demo import SITE_DEMO, load_demo
+from website.demo import SITE_DEMO, MissingDemoData, load_demo
 from website.models import (
     EventPage,
     EventParticipant,
@@ -63,11 +63,18 @@ def content_counts():
 
 
 def test_stops_with_a_clear_message_when_admin_units_are_missing(db, media):
-    # Other tests may have loaded every unit for the session; this test's transaction undoes it.
-    Province.objects.current().filter(slug="ha-noi").delete()
+    assert not Province.objects.exists()  # the test database has none until they are loaded
     before = content_counts()
     with pytest.raises(CommandError, match="load_admin_units"):
         call_command("load_demo")
+    assert content_counts() == before
+
+
+def test_a_missing_place_stops_the_load_and_nothing_is_kept(demo_places, media):
+    Province.objects.current().filter(slug="ha-noi").delete()
+    before = content_counts()
+    with pytest.raises(MissingDemoData, match="load_admin_units"):
+        load_demo(SITE_DEMO)
     assert content_counts() == before
 
 
