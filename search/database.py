@@ -27,7 +27,6 @@ labels come from a taxonomy table.
 """
 
 import difflib
-import heapq
 import json
 import re
 
@@ -376,39 +375,61 @@ def _page_candidates(index, query, rows, selections):
     folded = [f" {variant.folded}" for variant in text.variants]
     starts = [variant.folded for variant in text.variants]
     literal = f" {text.folded}"
-    # (names as written, folded, nested) -> (known part of the score, highest possible score,
-    # the tiers when all are known)
+    # names as written -> (known part of the score, highest possible score, the tiers when
+    # all are known, the folded names and nested they were computed for)
     bounds = {}
     positions = positions_of(rows)
     found_at = []
     for position in positions:
-        key = (names_exact[position], names_folded[position], nested[position])
-        found = bounds.get(key)
-        if found is None:
-            spaced_exact, spaced_folded = f" {key[0]}", f" {key[1]}"
-            in_exact = any(phrase in spaced_exact for phrase in exact)
-            in_folded = any(phrase in spaced_folded for phrase in folded)
-            names = (
-                EXACT_NAMES * in_exact
-                + PHRASE_NAMES * in_folded
-                + STARTS_NAMES * any(key[1].startswith(phrase) for phrase in starts)
-                + LITERAL_NAMES * (literal in spaced_folded)
-            )
-            text_known = (EXACT_TEXT * in_exact + PHRASE_TEXT * in_folded) if key[2] else 0
-            found = bounds[key] = (
-                names + text_known,
-                names + EXACT_TEXT + PHRASE_TEXT + TS_RANK_BOUND,
-                # every tier known: both text tiers follow from the names
-                names + text_known if key[2] and in_exact and in_folded else None,
+        written, folded_names = names_exact[position], names_folded[position]
+        found = bounds.get(written)
+        if found is None or found[3] is not folded_names or found[4] != nested[position]:
+            found = bounds[written] = _bounds(
+                written, folded_names, nested[position], exact, folded, starts, literal
             )
         found_at.append(found)
-    threshold = heapq.nlargest(limit, (found[0] for found in found_at))[-1]
+    # The lowest known score among the best ``limit`` rows.
+    frequency = {}
+    for found in found_at:
+        frequency[found[0]] = frequency.get(found[0], 0) + 1
+    seen = 0
+    for threshold in sorted(frequency, reverse=True):
+        seen += frequency[threshold]
+        if seen >= limit:
+            break
     ids, chosen, tiers = index.ids, [], []
-    for position, (_, highest, known_tiers) in zip(positions, found_at, strict=True):
-        if highest >= threshold:
+    for position, found in zip(positions, found_at, strict=True):
+        if found[1] >= threshold:
             chosen.append(ids[position])
-            tiers.append(known_tiers)
+            tiers.append(found[2])
+    if len(chosen) > MAX_CANDIDATES:
+        # Reading that many rows by id costs more than reading every match through the
+        # text index (the page is the same).
+        return (index.ids_of(rows) if selections else None), query.offset, None
     return chosen, query.offset, tiers
+
+
+def _bounds(written, folded_names, nested, exact, folded, starts, literal):
+    """What ``_page_candidates`` knows of one row's score from its names (see there)."""
+    spaced_exact, spaced_folded = f" {written}", f" {folded_names}"
+    in_exact = any(phrase in spaced_exact for phrase in exact)
+    in_folded = any(phrase in spaced_folded for phrase in folded)
+    names = (
+        EXACT_NAMES * in_exact
+        + PHRASE_NAMES * in_folded
+        + STARTS_NAMES * any(folded_names.startswith(phrase) for phrase in starts)
+        + LITERAL_NAMES * (literal in spaced_folded)
+    )
+    # In a text that begins with the names, what is in the names is in the text.
+    text_known = (EXACT_TEXT * in_exact + PHRASE_TEXT * in_folded) if nested else 0
+    every_tier_known = nested and in_exact and in_folded
+    return (
+        names + text_known,
+        names + EXACT_TEXT + PHRASE_TEXT + TS_RANK_BOUND,
+        names + text_known if every_tier_known else None,
+        folded_names,
+        nested,
+    )
 
 
 def _id_array(ids):
