@@ -11,9 +11,19 @@ or one of its synonym readings. Only when nothing matches does the near-match se
 (the last word as a prefix of a longer word, or a typo by trigram similarity of the names),
 and its results are flagged ``approximate``.
 
+On PostgreSQL, a query whose words are all common (held by at least 1/64 of the rows) is
+matched by the facet index (``FacetIndex.text_match``, from the lexemes PostgreSQL stored):
+the totals and counts need no SQL, and one statement ranks only the rows that can reach the
+page (``_page_candidates``: the names' tiers computed in Python bound every row's score) and
+returns the page's cards. Rarer words are matched by PostgreSQL through the GIN index, every
+match scored, as before; both ways give the same hits, scores, order and totals
+(tests/search/test_text_match.py).
+
 Per search, whatever the data size: one statement for the index version, one for the text
-matches (none without text; one more when nothing matched and the near-match search runs),
-one for the cards of the page, and one per facet whose labels come from a taxonomy table.
+matches and their scores (none without text; for common words it is also the cards' one; one
+more when nothing matched and the near-match search runs, none for the strict search when the
+index knows no row holds a word), one for the cards of the page, and one per facet whose
+labels come from a taxonomy table.
 """
 
 import difflib
@@ -25,7 +35,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from search.contract import Hit, SearchResult, facet_results
-from search.facetindex import facet_index
+from search.facetindex import facet_index, positions_of
 from search.text import like_escape
 
 # Relevance, the same in SQL and in Python: exact (as typed, with diacritics) beats folded;
@@ -34,6 +44,10 @@ from search.text import like_escape
 EXACT_NAMES, EXACT_TEXT, PHRASE_NAMES, PHRASE_TEXT, STARTS_NAMES = 100, 50, 40, 20, 10
 LITERAL_NAMES = 30
 PYTHON_FUZZY_THRESHOLD = 0.75  # difflib's ratio is more generous than pg_trgm's
+# ts_rank with the default weights (1.0 at most) and no normalisation stays below this: per
+# query word at most (1 + π²/6) / (π²/6) for the OR of its positions, at most 1 for the AND of
+# several (tsrank.c, calc_rank_or and calc_rank_and); tests/search/test_text_match.py pins it.
+TS_RANK_BOUND = 2.0
 # Listing more rows to score than this costs PostgreSQL more than scoring every match.
 MAX_CANDIDATES = 5000
 # The text search configuration (simple + unaccent) that search/migrations/0002 creates and
@@ -63,6 +77,17 @@ class DatabaseEngine:
         today = timezone.localdate()
         selections = index.selections(query.filters, today)
         passing = index.passing(selections)
+        match = index.text_match(query.text) if query.text.variants else None
+        if match:
+            # Matched in memory (common words): PostgreSQL only ranks the rows that can be
+            # shown and returns one page of them.
+            rows = match & passing
+            total = rows.bit_count()
+            hits = []
+            if total > query.offset:
+                hits = self._ranked_page(query, *_page_candidates(index, query, rows, selections))
+            counts = index.count(match, selections, today)
+            return SearchResult(query, hits, total, facet_results(query, counts), engine=self.name)
         scores, approximate = None, False
         if query.text.variants:
             # Every match is needed for the counts, but only those that pass the filters
@@ -70,9 +95,11 @@ class DatabaseEngine:
             candidates = None
             if selections and passing.bit_count() <= MAX_CANDIDATES:
                 candidates = index.ids_of(passing)
-            scores = self._scores(query, candidates, approximate=False)
+            # match == 0: the index knows that no row holds every word of any reading.
+            if match is None:
+                scores = self._scores(query, candidates, approximate=False)
             if not scores:
-                scores = self._scores(query, candidates, approximate=True)
+                scores = self._scores(query, candidates, approximate=True, index=index)
                 approximate = bool(scores)
             match = index.bitset(scores)
         else:
@@ -101,12 +128,15 @@ class DatabaseEngine:
         )
         return [{"title": title, "url": url} for title, url, _ in rows[:limit]]
 
-    def _scores(self, query, candidates, approximate):
+    def _scores(self, query, candidates, approximate, index=None):
         """{page id: relevance} of every row the text matches (facets are the index's job);
         with ``candidates`` (page ids), the others are matched but scored 0. ``approximate``:
-        the near-match search instead of the strict one."""
+        the near-match search instead of the strict one (``index``: the facet index, whose
+        names lead from a similar name to its rows)."""
         if connection.vendor == "postgresql":
-            return self._postgres_scores(query, candidates, approximate)
+            if approximate:
+                return _near_match_scores(query, candidates, index)
+            return self._postgres_scores(query, candidates)
         return self._python_scores(query, candidates, approximate)
 
     @staticmethod
@@ -133,39 +163,12 @@ class DatabaseEngine:
     # PostgreSQL
 
     @staticmethod
-    def _postgres_scores(query, candidates, approximate):
+    def _postgres_scores(query, candidates):
+        """The strict match in PostgreSQL (a word the facet index does not hold as common)."""
         table = connection.ops.quote_name(query.kind.row_model._meta.db_table)
-        text = query.text
-        if approximate:
-            params = {"fq": text.folded, "tsq": tsquery(text, prefix=True)}
-            # An unfinished last word ("ke to" → "kế toán") ranks before a typo; "<%" (word
-            # similarity above pg_trgm.word_similarity_threshold, 0.6 by default) is served by
-            # the trigram index on the names.
-            vector = f"r.search_vector @@ to_tsquery('{TEXT_CONFIG}', %(tsq)s)"
-            where = f"{vector} OR %(fq)s <%% r.names_folded"
-            score = f"({vector})::int + word_similarity(%(fq)s, r.names_folded)"
-        else:
-            params = {
-                "tsq": tsquery(text),
-                "exact": [f"% {like_escape(v.exact)}%" for v in text.variants],
-                "folded": [f"% {like_escape(v.folded)}%" for v in text.variants],
-                "starts": [f"{like_escape(v.folded)}%" for v in text.variants],
-                "literal": f"% {like_escape(text.folded)}%",
-            }
-            where = f"r.search_vector @@ to_tsquery('{TEXT_CONFIG}', %(tsq)s)"
-            score = (
-                f"{EXACT_NAMES} * ((' ' || r.names_exact) LIKE ANY(%(exact)s))::int"
-                f" + {EXACT_TEXT} * ((' ' || r.text_exact) LIKE ANY(%(exact)s))::int"
-                f" + {PHRASE_NAMES} * ((' ' || r.names_folded) LIKE ANY(%(folded)s))::int"
-                f" + {PHRASE_TEXT} * ((' ' || r.text_folded) LIKE ANY(%(folded)s))::int"
-                f" + {STARTS_NAMES} * (r.names_folded LIKE ANY(%(starts)s))::int"
-                f" + {LITERAL_NAMES} * ((' ' || r.names_folded) LIKE %(literal)s)::int"
-                f" + ts_rank(r.search_vector, to_tsquery('{TEXT_CONFIG}', %(tsq)s))"
-            )
+        where, score, params = _postgres_ranking(query.text)
         if candidates is not None:
-            # One literal ("{1,2,…}"), which PostgreSQL turns into a hash table; bound as a
-            # list, psycopg would send an ARRAY[…] expression that is five times slower.
-            params["candidates"] = "{" + ",".join(str(int(pk)) for pk in candidates) + "}"
+            params["candidates"] = _id_array(candidates)
             score = f"CASE WHEN r.page_id = ANY(%(candidates)s::int[]) THEN {score} ELSE 0 END"
         with connection.cursor() as cursor:
             cursor.execute(
@@ -173,6 +176,53 @@ class DatabaseEngine:
                 params,
             )
             return dict(cursor.fetchall())
+
+    @staticmethod
+    def _ranked_page(query, candidates, offset, tiers=None):
+        """The cards of one page of the strict matches, in the order of ``query.sort`` (the
+        order ``FacetIndex.page`` gives: the sort column, then relevance, then name order),
+        ranked by PostgreSQL, which scores the candidates and returns only the page.
+        ``candidates``: page ids that include every row the page can hold (None: every
+        match); ``offset``: where the page begins among them; ``tiers``: beside each
+        candidate, its tiers when they are known already (else None: computed here)."""
+        table = connection.ops.quote_name(query.kind.row_model._meta.db_table)
+        where, score, params = _postgres_ranking(query.text)
+        source = f"{table} r"
+        if tiers is not None:
+            params["candidates"] = _id_array(candidates)
+            params["tiers"] = _id_array(tiers)
+            source = (
+                "unnest(%(candidates)s::int[], %(tiers)s::int[]) AS c(page_id, tiers) "
+                f"JOIN {table} r ON r.page_id = c.page_id"
+            )
+            score = f"COALESCE(c.tiers, {_tiers()}) + {_RANK}"
+        elif candidates is not None:
+            params["candidates"] = _id_array(candidates)
+            where = f"r.page_id = ANY(%(candidates)s::int[]) AND {where}"
+        order = []
+        sort = query.sort
+        if sort.column and sort.column != "sort_title":
+            column = connection.ops.quote_name(sort.column)
+            direction = "DESC" if sort.descending else "ASC"
+            # As FacetIndex.page: rows without a value last, whichever the direction.
+            order += [f"(r.{column} IS NULL)", f"r.{column} {direction}"]
+        if sort.column != "sort_title":
+            order.append("score DESC")
+        # The index's name order: sort_title by code point (Python's str order; "C" is
+        # UTF-8 byte order, the same), then page id.
+        order += ['r.sort_title COLLATE "C"', "r.page_id"]
+        params["offset"], params["limit"] = offset, query.per_page
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT r.page_id, r.title, r.url, r.summary, r.display, {score} AS score "  # noqa: S608 - fragments are ours, input is bound
+                f"FROM {source} WHERE {where} ORDER BY {', '.join(order)} "
+                "OFFSET %(offset)s LIMIT %(limit)s",
+                params,
+            )
+            return [
+                Hit(pk, title, url, summary, _json(display), score)
+                for pk, title, url, summary, display, score in cursor.fetchall()
+            ]
 
     # SQLite (and any other database): folded LIKE, then the same ranking in Python
 
@@ -207,6 +257,185 @@ class DatabaseEngine:
                 score = 0.0
             scores[row["page_id"]] = score
         return scores
+
+
+def _postgres_ranking(text):
+    """The WHERE condition and the relevance expression of the strict match of a query's
+    text (every word of one reading), and their parameters."""
+    params = {
+        "tsq": tsquery(text),
+        "exact": [f"% {like_escape(v.exact)}%" for v in text.variants],
+        "folded": [f"% {like_escape(v.folded)}%" for v in text.variants],
+        "starts": [f"{like_escape(v.folded)}%" for v in text.variants],
+        "literal": f"% {like_escape(text.folded)}%",
+    }
+    where = f"r.search_vector @@ to_tsquery('{TEXT_CONFIG}', %(tsq)s)"
+    return where, f"({_tiers()}) + {_RANK}", params
+
+
+def _tiers():
+    """The boolean tiers of the relevance (an integer; ``_page_candidates`` computes those of
+    the names in Python, the same way)."""
+    return (
+        f"{EXACT_NAMES} * ((' ' || r.names_exact) LIKE ANY(%(exact)s))::int"
+        f" + {EXACT_TEXT} * ((' ' || r.text_exact) LIKE ANY(%(exact)s))::int"
+        f" + {PHRASE_NAMES} * ((' ' || r.names_folded) LIKE ANY(%(folded)s))::int"
+        f" + {PHRASE_TEXT} * ((' ' || r.text_folded) LIKE ANY(%(folded)s))::int"
+        f" + {STARTS_NAMES} * (r.names_folded LIKE ANY(%(starts)s))::int"
+        f" + {LITERAL_NAMES} * ((' ' || r.names_folded) LIKE %(literal)s)::int"
+    )
+
+
+_RANK = f"ts_rank(r.search_vector, to_tsquery('{TEXT_CONFIG}', %(tsq)s))"
+
+
+def _near_match_scores(query, candidates, index):
+    """The near-match search (PostgreSQL): {page id: score} of the rows whose text holds the
+    words with the last one unfinished ("ke to" → "kế toán") or whose names are similar to
+    the query (a typo), scored ``(prefix match)::int + word_similarity(query, names)`` — an
+    unfinished word ranks before a typo; with ``candidates``, the others score 0. "<%" is word
+    similarity above pg_trgm.word_similarity_threshold (0.6 by default).
+
+    The similarity depends on the names alone, so it is computed once per distinct name, in
+    the kind's table of names (migration 0009, with its trigram index) instead of once per row;
+    the rows holding those names are found in the facet index's names (or, when it holds none,
+    joined in SQL through the b-tree on the rows' names). The rows of the prefix match come
+    with their score (1 + similarity); the others score their similarity (0 + similarity)."""
+    table = query.kind.row_model._meta.db_table
+    rows = connection.ops.quote_name(table)
+    names = connection.ops.quote_name(f"{table}_names")
+    text = query.text
+    params = {"fq": text.folded, "tsq": tsquery(text, prefix=True)}
+    similar = (
+        f"SELECT names_folded, word_similarity(%(fq)s, names_folded) AS similarity "  # noqa: S608 - the table name is ours
+        f"FROM {names} WHERE %(fq)s <%% names_folded"
+    )
+    prefixed = (
+        f"SELECT r.page_id, 1 + word_similarity(%(fq)s, r.names_folded) AS score FROM {rows} r "  # noqa: S608 - the table name is ours
+        f"WHERE r.search_vector @@ to_tsquery('{TEXT_CONFIG}', %(tsq)s)"
+    )
+    held = index.columns.get("names_folded") if index is not None else None
+    with connection.cursor() as cursor:
+        if held is not None:
+            cursor.execute(
+                f"SELECT NULL::int, names_folded, similarity FROM ({similar}) n "  # noqa: S608 - fragments are ours, input is bound
+                f"UNION ALL SELECT p.page_id, NULL, p.score FROM ({prefixed}) p",
+                params,
+            )
+            near, scores = {}, {}
+            for pk, name, value in cursor.fetchall():
+                if pk is None:
+                    near[name] = value
+                else:
+                    scores[pk] = value
+            ids = index.ids
+            for position, name in enumerate(held):
+                if name in near and ids[position] not in scores:
+                    scores[ids[position]] = near[name]
+        else:
+            cursor.execute(
+                f"WITH n AS MATERIALIZED ({similar}) "  # noqa: S608 - fragments are ours, input is bound
+                f"SELECT r.page_id, n.similarity FROM n JOIN {rows} r "
+                f"ON r.names_folded = n.names_folded UNION {prefixed}",
+                params,
+            )
+            scores = {}
+            for pk, value in cursor.fetchall():
+                scores[pk] = max(value, scores.get(pk, value))
+    if candidates is not None:
+        candidates = set(candidates)
+        scores = {pk: value if pk in candidates else 0.0 for pk, value in scores.items()}
+    return scores
+
+
+def _page_candidates(index, query, rows, selections):
+    """The page ids PostgreSQL must rank for one page of ``rows`` (a bitset of strict
+    matches), where the page begins among them, and beside each id its tiers when they are
+    all known here (or None; the whole list None when nothing was computed).
+
+    In name order the page is read off the index. In relevance order, a row's score is the
+    sum of the boolean tiers of ``_postgres_ranking`` plus ``ts_rank``: the tiers of the names
+    are computed here from the names the index holds, exactly as the SQL does (substring and
+    prefix tests: ``LIKE '% x%'`` is "contains ' x'"), and those of the text are known when the
+    row's text begins with its names (``nested``: what is in the names is in the text) and
+    otherwise bounded by their weights; ``ts_rank`` is below ``TS_RANK_BOUND``. Only rows whose
+    highest possible score reaches the lowest score among the best ``offset + per_page`` rows
+    (by their known part) can be on the page or before it: the others are left out, which
+    changes neither the page nor its order."""
+    limit = query.offset + query.per_page
+    sort = query.sort
+    if sort.column == "sort_title":
+        return index.page(rows, sort, query.offset, query.per_page), 0, None
+    names_exact = index.columns.get("names_exact")
+    if sort.column or names_exact is None or rows.bit_count() <= limit:
+        return (index.ids_of(rows) if selections else None), query.offset, None
+    names_folded, nested = index.columns["names_folded"], index.columns["nested"]
+    text = query.text
+    exact = [f" {variant.exact}" for variant in text.variants]
+    folded = [f" {variant.folded}" for variant in text.variants]
+    starts = [variant.folded for variant in text.variants]
+    literal = f" {text.folded}"
+    # names as written -> (known part of the score, highest possible score, the tiers when
+    # all are known, the folded names and nested they were computed for)
+    bounds = {}
+    positions = positions_of(rows)
+    found_at = []
+    for position in positions:
+        written, folded_names = names_exact[position], names_folded[position]
+        found = bounds.get(written)
+        if found is None or found[3] is not folded_names or found[4] != nested[position]:
+            found = bounds[written] = _bounds(
+                written, folded_names, nested[position], exact, folded, starts, literal
+            )
+        found_at.append(found)
+    # The lowest known score among the best ``limit`` rows.
+    frequency = {}
+    for found in found_at:
+        frequency[found[0]] = frequency.get(found[0], 0) + 1
+    seen = 0
+    for threshold in sorted(frequency, reverse=True):
+        seen += frequency[threshold]
+        if seen >= limit:
+            break
+    ids, chosen, tiers = index.ids, [], []
+    for position, found in zip(positions, found_at, strict=True):
+        if found[1] >= threshold:
+            chosen.append(ids[position])
+            tiers.append(found[2])
+    if len(chosen) > MAX_CANDIDATES:
+        # Reading that many rows by id costs more than reading every match through the
+        # text index (the page is the same).
+        return (index.ids_of(rows) if selections else None), query.offset, None
+    return chosen, query.offset, tiers
+
+
+def _bounds(written, folded_names, nested, exact, folded, starts, literal):
+    """What ``_page_candidates`` knows of one row's score from its names (see there)."""
+    spaced_exact, spaced_folded = f" {written}", f" {folded_names}"
+    in_exact = any(phrase in spaced_exact for phrase in exact)
+    in_folded = any(phrase in spaced_folded for phrase in folded)
+    names = (
+        EXACT_NAMES * in_exact
+        + PHRASE_NAMES * in_folded
+        + STARTS_NAMES * any(folded_names.startswith(phrase) for phrase in starts)
+        + LITERAL_NAMES * (literal in spaced_folded)
+    )
+    # In a text that begins with the names, what is in the names is in the text.
+    text_known = (EXACT_TEXT * in_exact + PHRASE_TEXT * in_folded) if nested else 0
+    every_tier_known = nested and in_exact and in_folded
+    return (
+        names + text_known,
+        names + EXACT_TEXT + PHRASE_TEXT + TS_RANK_BOUND,
+        names + text_known if every_tier_known else None,
+        folded_names,
+        nested,
+    )
+
+
+def _id_array(ids):
+    """One literal ("{1,2,…}"), which PostgreSQL turns into a hash table; bound as a list,
+    psycopg would send an ARRAY[…] expression that is five times slower. None is NULL."""
+    return "{" + ",".join("NULL" if pk is None else str(int(pk)) for pk in ids) + "}"
 
 
 def _json(value):

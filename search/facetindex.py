@@ -3,11 +3,19 @@
 matches is an AND and a popcount, whatever the number of matches, and filtering and paging
 a text-less query needs no SQL at all.
 
-An index holds a kind's facet tokens and sort columns (not its text: the text search stays in
-the database). It is loaded once per process and kept up to date: every write to the search
-rows (``search.indexing``), in its transaction, locks the kind's ``SearchState``, gives it a
-new random version and the next ``seq``, and records a ``SearchChange``: the rows written and
-the facet tokens they had before. One statement per search reads the version; when it has
+An index holds a kind's facet tokens and sort columns and, on PostgreSQL, the text's common
+words: one bitset per lexeme that at least ``COMMON_SHARE`` of the rows hold, exactly as
+PostgreSQL stored it in the rows' ``search_vector`` (``tsvector_to_array``), and the set of
+every lexeme any row holds. A query whose words are all common is matched here — the same rows
+``search_vector @@ to_tsquery(…)`` gives, without reading thousands of rows; a query with a
+rarer word is matched by PostgreSQL (through the GIN index: a rare word has few rows), and a
+word no row holds matches nothing.
+
+It is loaded once per process and kept up to date: every write to the search rows
+(``search.indexing``), in its transaction, locks the kind's ``SearchState``, gives it a new
+random version and the next ``seq``, and records a ``SearchChange``: the rows written and the
+facet tokens they had before (a changed row's common words are cleared and set again from its
+lexemes as they are now). One statement per search reads the version; when it has
 changed, the process reads the changes since its own and the changed rows (two statements)
 and updates a copy of its index in place — a bit cleared or set per token, and a shift of
 every bitset when a row enters, leaves or moves in name order — instead of reading every row
@@ -23,7 +31,10 @@ import sys
 import threading
 import uuid
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import connection
+from django.db.models import BooleanField, Func, TextField
+from django.db.models.expressions import RawSQL
 
 from search.models import SearchChange, SearchState
 
@@ -35,6 +46,9 @@ _lock = threading.Lock()
 # (more, and reading every row is as quick as moving that many rows in every bitset).
 KEPT_CHANGES = 1000
 MAX_IN_PLACE = 200
+# A lexeme held by at least this share of the rows gets a bitset (memory: size / 8 bytes
+# each; at most 1 / COMMON_SHARE times the words per row of them).
+COMMON_SHARE = 1 / 64
 
 
 def lock_state(kind):
@@ -108,7 +122,7 @@ def _updated(index, seq):
     if len(before) > MAX_IN_PLACE:
         return None
     rows = index.kind.row_model.objects.filter(page_id__in=list(before))
-    return index.updated(before, rows.values(*_columns(index.kind)))
+    return index.updated(before, _values(index.kind, rows))
 
 
 def _bitset(positions, size):
@@ -129,10 +143,39 @@ def positions_of(bitset, limit=None):
     return found
 
 
+def _values(kind, rows):
+    """The rows as the index reads them: dicts of ``_columns`` and, on PostgreSQL, their
+    lexemes as PostgreSQL stored them."""
+    if connection.vendor == "postgresql":
+        rows = rows.annotate(lexemes=_Lexemes("search_vector"), nested=_NESTED)
+        return rows.values(*_columns(kind), *NAME_COLUMNS, "lexemes")
+    return rows.values(*_columns(kind))
+
+
+# What the database engine bounds a row's relevance with (PostgreSQL): its names as written
+# and folded, and whether its text begins with its names (then a phrase found in the names is
+# in the text too).
+NAME_COLUMNS = ("names_exact", "names_folded", "nested")
+_NESTED = RawSQL(
+    "starts_with(text_exact, names_exact) AND starts_with(text_folded, names_folded)",
+    [],
+    output_field=BooleanField(),
+)
+
+
+class _Lexemes(Func):
+    """``tsvector_to_array(vector)``: the lexemes of a tsvector (PostgreSQL documents it in
+    "Text Search Functions")."""
+
+    function = "tsvector_to_array"
+    output_field = ArrayField(TextField())
+
+
 class FacetIndex:
     def __init__(self, kind, rows):
         """``rows``: dicts with page_id, sort_title, facet_tokens and the kind's sort and
-        window columns."""
+        window columns, and ``lexemes`` (PostgreSQL: the text match is done here for common
+        words)."""
         self.kind = kind
         self.version, self.seq = None, 0
         rows = sorted(rows, key=lambda row: (row["sort_title"], row["page_id"]))
@@ -162,10 +205,50 @@ class FacetIndex:
             name: {value: bits.bit_count() for value, bits in values.items()}
             for name, values in self.values.items()
         }
+        # The text: None when the rows came without their lexemes (SQLite).
+        self.words, self.lexicon = None, None
+        if rows and "lexemes" in rows[0]:
+            for column in NAME_COLUMNS:
+                self.columns[column] = [shared.setdefault(row[column], row[column]) for row in rows]
+            positions = {}
+            for number, row in enumerate(rows):
+                for lexeme in row["lexemes"] or ():
+                    positions.setdefault(lexeme, []).append(number)
+            self.lexicon = set(positions)
+            common = max(1, int(self.size * COMMON_SHARE))
+            self.words = {
+                lexeme: _bitset(found, self.size)
+                for lexeme, found in positions.items()
+                if len(found) >= common
+            }
+        elif not rows and connection.vendor == "postgresql":
+            self.words, self.lexicon = {}, set()
 
     @classmethod
     def load(cls, kind):
-        return cls(kind, kind.row_model.objects.values(*_columns(kind)))
+        return cls(kind, list(_values(kind, kind.row_model.objects.all())))
+
+    def text_match(self, text):
+        """The bitset of the rows that hold every word of one of the query's readings (what
+        ``search_vector @@ to_tsquery('(a & b) | (c)')`` matches), or None when a word is
+        neither common nor absent: PostgreSQL must match it.
+
+        A query word is one lexeme as typed: ``search.text`` keeps only ``[a-z0-9]+`` runs of
+        the folded text, which the vn_unaccent configuration (the ``simple`` dictionary, no
+        stop words; unaccent changes no ASCII letter) turns into themselves."""
+        if self.words is None:
+            return None
+        match = 0
+        for variant in text.variants:
+            if any(word not in self.lexicon for word in variant.words):
+                continue  # no row holds that word
+            if any(word not in self.words for word in variant.words):
+                return None
+            rows = self.all
+            for word in variant.words:
+                rows &= self.words[word]
+            match |= rows
+        return match
 
     def updated(self, before, rows):
         """A copy with these rows changed: ``before`` {page id: the tokens it may have held},
@@ -176,6 +259,8 @@ class FacetIndex:
         new.columns = {name: list(values) for name, values in self.columns.items()}
         new.windows = {name: list(values) for name, values in self.windows.items()}
         new.values = {name: dict(values) for name, values in self.values.items()}
+        if self.words is not None:
+            new.words, new.lexicon = dict(self.words), set(self.lexicon)
         new._window_bits = (None, {})
         now = {row["page_id"]: row for row in rows}
         touched, leaving, entering = set(), [], []
@@ -186,6 +271,7 @@ class FacetIndex:
                 if row is not None and new.titles[at] == row["sort_title"]:
                     new._write_columns(at, row)  # stays where it is
                     touched |= new._set_bits(at, row["facet_tokens"], True)
+                    new._set_words(at, row)
                     continue
                 leaving.append(at)
             if row is not None:
@@ -196,6 +282,7 @@ class FacetIndex:
             at = new._insert(row)
             new._write_columns(at, row)
             touched |= new._set_bits(at, row["facet_tokens"], True)
+            new._set_words(at, row)
         if leaving or entering:
             new.position = {page_id: number for number, page_id in enumerate(new.ids)}
         new.all = (1 << new.size) - 1
@@ -228,10 +315,28 @@ class FacetIndex:
             touched.add((name, value))
         return touched
 
+    def _set_words(self, at, row):
+        """The row at ``at`` now holds ``row["lexemes"]``: its bit in every common word's
+        bitset says so (the index knows the lexemes a row held only through these bitsets,
+        so each is cleared first), and the lexicon learns its words."""
+        if self.words is None:
+            return
+        lexemes = set(row.get("lexemes") or ())
+        bit = 1 << at
+        for lexeme, bits in self.words.items():
+            if lexeme in lexemes:
+                self.words[lexeme] = bits | bit
+            elif bits & bit:
+                self.words[lexeme] = bits & ~bit
+        self.lexicon |= lexemes
+
     def _shift(self, move):
         for values in self.values.values():
             for value, bits in values.items():
                 values[value] = move(bits)
+        if self.words is not None:
+            for lexeme, bits in self.words.items():
+                self.words[lexeme] = move(bits)
 
     def _remove_at(self, at):
         below = (1 << at) - 1
@@ -347,13 +452,21 @@ class FacetIndex:
 
     def memory(self):
         """The bytes this index holds: bitsets, the id map and the per-row columns (for the
-        benchmark; small ints and shared values counted once per reference)."""
+        benchmark; small ints and shared values counted once per reference, except the names,
+        which are held once per distinct value)."""
         size = sys.getsizeof
         total = size(self.ids) + size(self.position) + sum(map(size, self.ids))
         for values in self.values.values():
             total += size(values) + sum(map(size, values.values()))
-        for column in (*self.columns.values(), *self.windows.values()):
-            total += size(column) + sum(map(size, column))
+        for name, column in (*self.columns.items(), *self.windows.items()):
+            total += size(column)
+            if name in NAME_COLUMNS:
+                total += sum(map(size, {id(value): value for value in column}.values()))
+            else:
+                total += sum(map(size, column))
+        if self.words is not None:
+            total += size(self.words) + sum(map(size, self.words.values()))
+            total += size(self.lexicon) + sum(map(size, self.lexicon))
         return total
 
 

@@ -4,7 +4,7 @@ pages: one row per live, public page of each kind."""
 import functools
 import logging
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from search.facetindex import bump_version, lock_state
 from search.kinds import get_kind, kind_for_page, kinds
@@ -103,10 +103,24 @@ def rebuild_rows(kind, progress=None):
                 if progress:
                     progress("rows", done, total)
         done += write(batch)
+        _prune_names(kind)
         bump_version(kind)
     if progress:
         progress("rows", done, total)
     return done
+
+
+def _prune_names(kind):
+    """PostgreSQL: drop the distinct names (search/migrations/0009) that no row holds."""
+    if connection.vendor != "postgresql":
+        return
+    table = kind.row_model._meta.db_table
+    rows, names = connection.ops.quote_name(table), connection.ops.quote_name(f"{table}_names")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {names} n WHERE NOT EXISTS "  # noqa: S608 - table names are ours
+            f"(SELECT 1 FROM {rows} r WHERE r.names_folded = n.names_folded)"
+        )
 
 
 def _elasticsearch(kind, written, deleted):

@@ -1,0 +1,256 @@
+"""The database engine's fast path: on PostgreSQL the text of a query whose words are common is
+matched by the in-memory index (the lexemes PostgreSQL stored) and only one page is ranked and
+returned by PostgreSQL. It must give exactly what matching every row in PostgreSQL gives: the
+same hits with the same scores, in the same order, the same totals and facet counts."""
+
+import pytest
+
+from django.db import connection
+
+from search import bench, database, facetindex
+from search.database import DatabaseEngine
+from search.facetindex import FacetIndex
+from search.kinds import get_kind
+from tests.search.helpers import run as run_kind
+from tests.search.helpers import titles
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only"),
+]
+
+QUERIES = [
+    "q=dien",
+    "q=điện",
+    "q=Điện công nghiệp",
+    "q=dien cong nghiep",
+    "q=cong nghiep&trang=2",
+    "q=ke toan&so-huu=cong-lap",
+    "q=dien&trinh-do=cao-dang&trinh-do=trung-cap",
+    "q=can tho&sap-xep=hoc-phi&so-huu=cong-lap",
+    "q=dien&sap-xep=ten",
+    "q=cong nghe&sap-xep=thoi-gian",
+    "q=thợ điện",  # synonyms: several readings
+    "q=cntt",
+    "q=o to&ky-tuc-xa=co",
+    "q=ke tona doanh",  # nothing matches: the near-match search
+    "q=dien xyzzy",  # a word no row holds
+]
+
+
+def outcome(params):
+    result = run_kind(DatabaseEngine(), params, kind="programmes")
+    return (
+        [(hit.id, hit.title, hit.url, hit.summary, hit.display, hit.score) for hit in result.hits],
+        result.total,
+        result.fuzzy,
+        [
+            (facet.facet.name, [(o.value, o.count, o.selected) for o in facet.options])
+            for facet in result.facets
+        ],
+    )
+
+
+def both_paths(monkeypatch, params):
+    """(fast, every row matched in PostgreSQL), and whether the fast path ran."""
+    ranked = []
+    real = DatabaseEngine._ranked_page
+
+    def spy(query, *args):
+        ranked.append(query)
+        return real(query, *args)
+
+    monkeypatch.setattr(DatabaseEngine, "_ranked_page", staticmethod(spy))
+    fast = outcome(params)
+    monkeypatch.setattr(FacetIndex, "text_match", lambda self, text: None)
+    slow = outcome(params)
+    monkeypatch.undo()
+    return fast, slow, bool(ranked)
+
+
+@pytest.mark.parametrize("params", QUERIES)
+def test_the_fast_path_gives_what_matching_in_postgresql_gives(schools, monkeypatch, params):
+    fast, slow, used = both_paths(monkeypatch, params)
+    assert fast == slow
+    # Four rows: every word is common, so every query with hits goes the fast way.
+    assert used == (bool(slow[0]) and not slow[2])
+
+
+def test_the_same_over_a_generated_set(home_page, monkeypatch):
+    """A few hundred generated programmes: many ties in relevance (same titles at many
+    schools), several pages, the sorts with their relevance tie-break, rare words."""
+    bench.generate(occupations=90, institutions=12, programmes=480, out=lambda line: None)
+    used = 0
+    for params in [
+        *QUERIES,
+        "q=điện&trang=2",
+        "q=điện&trang=9",
+        "q=dien tu",
+        "q=may",
+        "q=mẫu 3",  # a rarer word: PostgreSQL matches it
+        "q=điện&trinh-do=cao-dang&so-huu=cong-lap&thoi-gian=24-36",
+        "q=điện&sap-xep=hoc-phi&trang=3",
+        "q=nghiep&trinh-do=trung-cap&ky-tuc-xa=co&loai-truong=cao-dang&loai-truong=trung-cap",
+    ]:
+        fast, slow, ran = both_paths(monkeypatch, params)
+        assert fast == slow, params
+        used += ran
+    assert used >= 12
+
+
+def test_a_query_word_is_the_lexeme_postgresql_stores():
+    """The index looks a query's words up as they are: each must be what the text search
+    configuration makes of it."""
+    from search.text import analyse
+
+    typed = "Điện công nghiệp 6520227 x1 1e5 ĐẮK LẮK thừa-thiên huế 3.5 a_b ô tô Ngữ văn"
+    words = {word for variant in analyse(typed).variants for word in variant.words}
+    with connection.cursor() as cursor:
+        for word in sorted(words):
+            cursor.execute("SELECT to_tsquery('vn_unaccent', %s)::text", [word])
+            assert cursor.fetchone()[0] == f"'{word}'"
+
+
+def test_the_common_words_follow_a_publish_in_place(schools, monkeypatch):
+    kind = get_kind("programmes")
+    assert titles(run_kind(DatabaseEngine(), "q=o to", kind="programmes")) == ["Công nghệ ô tô"]
+    loads = []
+    real = FacetIndex.load.__func__
+    monkeypatch.setattr(
+        FacetIndex, "load", classmethod(lambda cls, kind: loads.append(1) or real(cls, kind))
+    )
+    programme = schools["o-to"]
+    programme.title = "Công nghệ ô tô điện"
+    programme.save_revision().publish()
+    found = run_kind(DatabaseEngine(), "q=dien", kind="programmes")
+    assert loads == []
+    assert "Công nghệ ô tô điện" in titles(found)
+    index = facetindex.facet_index(kind)
+    fresh = FacetIndex.load(kind)
+    for lexeme, bits in index.words.items():
+        assert bits == fresh.words.get(lexeme, 0), lexeme
+    assert fresh.lexicon <= index.lexicon
+
+
+def test_a_word_no_row_holds_asks_postgresql_nothing(schools, django_assert_num_queries):
+    run_kind(DatabaseEngine(), "", kind="programmes")  # the index is loaded
+    # the index version, then the near-match search only (the strict one is known empty)
+    with django_assert_num_queries(2):
+        result = run_kind(DatabaseEngine(), "q=xyzzy", kind="programmes")
+    assert result.total == 0
+
+
+def test_broad_words_are_not_listed_row_by_row(schools, monkeypatch):
+    """The fast path never asks PostgreSQL for every match."""
+    monkeypatch.setattr(
+        database.DatabaseEngine, "_postgres_scores", staticmethod(lambda *args: pytest.fail())
+    )
+    result = run_kind(DatabaseEngine(), "q=dien&trinh-do=cao-dang", kind="programmes")
+    assert titles(result) == ["Điện công nghiệp"]
+
+
+def _near_matches_in_one_query(query, candidates):
+    """The near-match search as one statement over every row (what the engine ran before the
+    table of distinct names): the reference."""
+    from search.database import _id_array, tsquery
+
+    params = {"fq": query.text.folded, "tsq": tsquery(query.text, prefix=True)}
+    vector = "r.search_vector @@ to_tsquery('vn_unaccent', %(tsq)s)"
+    score = f"({vector})::int + word_similarity(%(fq)s, r.names_folded)"
+    if candidates is not None:
+        params["candidates"] = _id_array(candidates)
+        score = f"CASE WHEN r.page_id = ANY(%(candidates)s::int[]) THEN {score} ELSE 0 END"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT r.page_id, {score} FROM search_programmesearchrow r "  # noqa: S608 - ours
+            f"WHERE {vector} OR %(fq)s <%% r.names_folded",
+            params,
+        )
+        return dict(cursor.fetchall())
+
+
+def test_the_near_match_search_gives_what_one_query_over_every_row_gave(home_page):
+    from django.http import QueryDict
+
+    from search.contract import parse_query
+
+    bench.generate(occupations=90, institutions=8, programmes=320, out=lambda line: None)
+    kind = get_kind("programmes")
+    index = facetindex.facet_index(kind)
+    some = index.ids[::3]
+    found = 0
+    for typed in ["ke tona doanh", "ke to", "dien cong ngh", "quan tri khach sam", "dein", "mau 1"]:
+        query = parse_query(kind, QueryDict(f"q={typed}"), strict=True)[0]
+        for candidates in (None, some):
+            expected = _near_matches_in_one_query(query, candidates)
+            assert database._near_match_scores(query, candidates, index) == expected, typed
+            assert database._near_match_scores(query, candidates, None) == expected, typed
+            found += len(expected)
+    assert found > 100
+
+
+def test_ts_rank_stays_below_its_bound():
+    """The fast path leaves out rows whose best possible score cannot reach the page, counting
+    ts_rank as below TS_RANK_BOUND: a word repeated as often as a vector can hold it."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT ts_rank(setweight(to_tsvector('vn_unaccent', repeat('điện ', 400)), 'A') "
+            "|| setweight(to_tsvector('vn_unaccent', repeat('điện tử ', 400)), 'B'), q) "
+            "FROM (VALUES (to_tsquery('vn_unaccent', 'dien')), "
+            "(to_tsquery('vn_unaccent', 'dien & tu')), "
+            "(to_tsquery('vn_unaccent', '(dien & tu) | (dien)'))) v(q)"
+        )
+        ranks = [row[0] for row in cursor.fetchall()]
+    assert min(ranks) > 0
+    assert max(ranks) < database.TS_RANK_BOUND
+
+
+def test_words_and_names_updated_in_place_are_what_the_rows_hold(db):
+    """Random writes applied in place: every common word's bitset is the rows that hold it
+    now, every word a row holds is known, and the names follow their rows."""
+    import datetime
+    import random
+
+    from search.facetindex import NAME_COLUMNS, _bitset
+
+    kind = get_kind("programmes")
+    rng = random.Random(7)
+    words = ["dien", "cong", "nghiep", "ke", "toan", "o", "to", "han", "may"]
+
+    def row(pk):
+        chosen = sorted(set(rng.sample(words, rng.randint(1, 4))))
+        return {
+            "page_id": pk,
+            "sort_title": rng.choice(["an", "ba", "dien", "ke", "xe"]),
+            "facet_tokens": [f"level={rng.choice(['so-cap', 'cao-dang'])}"],
+            "tuition": None,
+            "duration_months": None,
+            "admission_start": datetime.date(2026, 1, 1),
+            "admission_end": datetime.date(2026, 2, 1),
+            "lexemes": chosen,
+            "names_exact": " ".join(chosen),
+            "names_folded": " ".join(chosen),
+            "nested": rng.random() < 0.8,
+        }
+
+    rows = {pk: row(pk) for pk in range(1, 50)}
+    index = FacetIndex(kind, rows.values())
+    assert index.words  # 49 rows: every word held by a row is common
+    for _ in range(40):
+        before, now = {}, []
+        for pk in rng.sample(range(1, 70), rng.randint(1, 6)):
+            before[pk] = set(rows[pk]["facet_tokens"]) if pk in rows else set()
+            if pk in rows and rng.random() < 0.3:
+                del rows[pk]
+            else:
+                rows[pk] = row(pk)
+                now.append(rows[pk])
+        index = index.updated(before, now)
+        order = [index.position[pk] for pk in index.ids]
+        assert order == list(range(index.size))
+        for lexeme, bits in index.words.items():
+            holding = [index.position[pk] for pk, r in rows.items() if lexeme in r["lexemes"]]
+            assert bits == _bitset(holding, index.size), lexeme
+        assert {lexeme for r in rows.values() for lexeme in r["lexemes"]} <= index.lexicon
+        for column in NAME_COLUMNS:
+            assert index.columns[column] == [rows[pk][column] for pk in index.ids]
