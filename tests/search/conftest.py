@@ -1,12 +1,28 @@
+import functools
 from decimal import Decimal
 
 import pytest
 
 from careers.models import TrainingField
+from search.signals import deferred
 from tests.careers import factories
 from tests.search.helpers import engine_for
+from website.demo import indexes_updated_once
 
 ENGINES = ["database", "elasticsearch"]
+
+
+def in_bulk(fixture):
+    """A fixture that publishes many pages, as the demo loader does: search rows and Wagtail's
+    indexes written once per page at its end (the same rows, tested in test_facet_index.py
+    and tests/website/test_demo.py), not at every save."""
+
+    @functools.wraps(fixture)
+    def made_in_bulk(*args, **kwargs):
+        with deferred(), indexes_updated_once():
+            return fixture(*args, **kwargs)
+
+    return made_in_bulk
 
 
 def _occupation(index, title, field, levels, riasec, outlook, pay, **fields):
@@ -24,6 +40,7 @@ def _occupation(index, title, field, levels, riasec, outlook, pay, **fields):
 
 
 @pytest.fixture
+@in_bulk
 def catalogue(home_page):
     """Eight published occupations (and one draft) chosen to exercise folding, phrases,
     synonyms and every facet."""
@@ -126,6 +143,7 @@ def catalogue(home_page):
 
 
 @pytest.fixture
+@in_bulk
 def schools(home_page, catalogue):
     """Two schools and five programmes (one retired) training for catalogue occupations."""
     import datetime
