@@ -7,6 +7,7 @@ import datetime
 import random
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -64,6 +65,11 @@ def load_survey(run):
     )
     created = _load_round(demo, schools)
     run.say(f"Khảo sát nguyện vọng mẫu: {created} phiếu mẫu mới.")
+    open_class = _open_round(demo["open_round"], schools)
+    run.say(
+        f"Lớp mẫu đang nhận phiếu ({open_class.round.closes_on:%d/%m/%Y} đóng): "
+        f"{settings.WAGTAILADMIN_BASE_URL}{open_class.get_absolute_url()}"
+    )
     run.accounts.append(
         DemoAccount(
             username=account["username"],
@@ -110,6 +116,28 @@ def _load_round(demo, schools):
             count = round(group["size"] * group["answered"])
             created += _answer(rng, survey_class, count, demo["weights"], field_weights, vocational)
     return created
+
+
+def _open_round(spec, schools):
+    """A round of the current school year, open from a week before the demo was first loaded
+    for two months, with one class and no answers: the class link a visitor of the demo can
+    answer, as a student would."""
+    today = timezone.localdate()
+    year = today.year + 1 if today.month >= 8 else today.year  # the school year ends in May
+    survey_round, _new = SurveyRound.objects.get_or_create(
+        school=schools[spec["school"]],
+        template=SurveyTemplate.objects.get(slug=spec["template"]),
+        year=year,
+        defaults={
+            "opens_on": today - datetime.timedelta(days=7),
+            "closes_on": today + datetime.timedelta(days=60),
+            "retention_date": today + datetime.timedelta(days=150),
+            "is_sample": True,
+        },
+    )
+    return SurveyClass.objects.get_or_create(
+        round=survey_round, name=spec["class"], defaults={"size": spec["size"]}
+    )[0]
 
 
 def _answer(rng, survey_class, count, weights, field_weights, vocational):

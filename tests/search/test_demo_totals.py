@@ -154,3 +154,22 @@ def test_near_matches_only_when_nothing_holds_every_word(engine, client):
     assert api["approximate"] is True
     assert client.get("/api/search/programmes/", {"q": "lap trinh"}).json()["approximate"] is False
     assert "Kết quả gần đúng" not in client.get("/tim-kiem/", {"q": "o to"}).content.decode()
+
+
+def test_the_demo_has_a_survey_class_a_visitor_can_answer(demo, db, client):
+    """Besides last school year's closed sample round, the whole demo opens one class of the
+    current school year, so someone trying the site can answer as a student does."""
+    from django.utils import timezone
+
+    from careers.survey.models import SurveyClass
+
+    open_class = SurveyClass.objects.get(name="9A5 (lớp thử)")
+    today = timezone.localdate()
+    assert open_class.round.is_sample and open_class.answers_count == 0
+    assert open_class.round.opens_on <= today <= open_class.round.closes_on
+    assert open_class.round.year == (today.year + 1 if today.month >= 8 else today.year)
+    response = client.get(open_class.get_absolute_url())
+    assert response.status_code == 200
+    assert 'method="post"' in response.text and "dữ liệu mẫu" in response.text.lower()
+    closed = SurveyClass.objects.exclude(pk=open_class.pk).first()
+    assert client.get(closed.get_absolute_url()).status_code == 410
