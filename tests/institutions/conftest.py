@@ -22,16 +22,14 @@ def occupation(home_page):
     return careers_factories.occupation(occupations, title="Điện công nghiệp", slug="dien-cn")
 
 
-@pytest.fixture
-def school_a(index):
+def make_school_a(index):
     area = factories.province("Cần Thơ")
     return factories.institution(
         index, title="Trường Cao đẳng Mẫu A", province=area, commune=factories.commune(area)
     )
 
 
-@pytest.fixture
-def school_b(index):
+def make_school_b(index):
     return factories.institution(
         index,
         title="Trường Trung cấp Mẫu B",
@@ -41,18 +39,11 @@ def school_b(index):
     )
 
 
-@pytest.fixture
-def staff_a(school_a):
-    return create_school_account(school_a, "canbo-a", password=PASSWORD).user
+def make_staff(school, username):
+    return create_school_account(school, username, password=PASSWORD).user
 
 
-@pytest.fixture
-def staff_b(school_b):
-    return create_school_account(school_b, "canbo-b", password=PASSWORD).user
-
-
-@pytest.fixture
-def editor(db):
+def make_editor():
     """An editor; the role gets the institutions' model permissions as website.roles will."""
     group = Group.objects.get(name=EDITORS)
     group.permissions.add(
@@ -66,6 +57,35 @@ def editor(db):
     return user
 
 
+def make_administrator():
+    return User.objects.create_superuser("quantri-thu", password=PASSWORD)
+
+
+@pytest.fixture
+def school_a(index):
+    return make_school_a(index)
+
+
+@pytest.fixture
+def school_b(index):
+    return make_school_b(index)
+
+
+@pytest.fixture
+def staff_a(school_a):
+    return make_staff(school_a, "canbo-a")
+
+
+@pytest.fixture
+def staff_b(school_b):
+    return make_staff(school_b, "canbo-b")
+
+
+@pytest.fixture
+def editor(db):
+    return make_editor()
+
+
 @pytest.fixture
 def administrator(db):
-    return User.objects.create_superuser("quantri-thu", password=PASSWORD)
+    return make_administrator()

@@ -11,42 +11,83 @@ import json
 
 import pytest
 
-from wagtail.models import Page
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from careers.streaming.access import create_data_officer
 from institutions.models import ProgramPage
 from tests.institutions import factories
+from tests.institutions.conftest import (
+    make_administrator,
+    make_editor,
+    make_school_a,
+    make_school_b,
+    make_staff,
+)
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def world_ids(django_db_setup, django_db_blocker):
+    """Two schools, each with a live programme, school B also with a draft; their files and
+    the five roles' users. Made once for the module (it is most of each test's time) and
+    rolled back after it; each test's own transaction nests inside, so what an action changed
+    is undone before the next one. Keeps primary keys: each test reads fresh objects."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        index = factories.index(home)
+        school_a, school_b = make_school_a(index), make_school_b(index)
+        staff = {
+            "staff_a": make_staff(school_a, "canbo-a"),
+            "staff_b": make_staff(school_b, "canbo-b"),
+        }
+        b_collection = school_b.access.collection
+        yield {
+            "index": index.pk,
+            "a": school_a.pk,
+            "b": school_b.pk,
+            "a_programme": factories.programme(school_a, "Điện công nghiệp A", code="6520227").pk,
+            "b_programme": factories.programme(
+                school_b, "Hàn B", code="5520123", level="trung-cap"
+            ).pk,
+            "b_draft": factories.programme(
+                school_b, "Bản nháp riêng B", code="5520124", level="trung-cap", live=False
+            ).pk,
+            "b_image": factories.image(b_collection, "Ảnh riêng trường B").pk,
+            "b_document": factories.document(b_collection, "Tài liệu riêng trường B").pk,
+            "users": {
+                **{role: user.pk for role, user in staff.items()},
+                "officer": create_data_officer("so-thu", province=factories.province("Cần Thơ"))[
+                    0
+                ].pk,
+                "editor": make_editor().pk,
+                "administrator": make_administrator().pk,
+            },
+        }
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(index, school_a, school_b, staff_a, staff_b, editor, administrator):
-    """Two schools, each with a live programme, school B also with a draft; their files."""
-    a_programme = factories.programme(school_a, "Điện công nghiệp A", code="6520227")
-    b_programme = factories.programme(school_b, "Hàn B", code="5520123", level="trung-cap")
-    b_draft = factories.programme(
-        school_b, "Bản nháp riêng B", code="5520124", level="trung-cap", live=False
-    )
-    b_collection = school_b.access.collection
+def world(world_ids):
+    """The module's objects, read afresh for each test (an action may have changed them)."""
+    pages = {
+        name: Page.objects.get(pk=world_ids[name]).specific
+        for name in ("index", "a", "b", "a_programme", "b_programme", "b_draft")
+    }
+    b_collection = pages["b"].access.collection
     return {
-        "index": index,
-        "a": school_a,
-        "b": school_b,
-        "a_programme": a_programme,
-        "b_programme": b_programme,
-        "b_draft": b_draft,
-        "b_image": factories.image(b_collection, "Ảnh riêng trường B"),
-        "b_document": factories.document(b_collection, "Tài liệu riêng trường B"),
-        "a_collection": school_a.access.collection,
+        **pages,
+        "b_image": get_image_model().objects.get(pk=world_ids["b_image"]),
+        "b_document": get_document_model().objects.get(pk=world_ids["b_document"]),
+        "a_collection": pages["a"].access.collection,
         "b_collection": b_collection,
-        "users": {
-            "staff_a": staff_a,
-            "officer": create_data_officer("so-thu", province=factories.province("Cần Thơ"))[0],
-            "editor": editor,
-            "administrator": administrator,
-        },
+        "users": {role: User.objects.get(pk=pk) for role, pk in world_ids["users"].items()},
     }
 
 
@@ -283,15 +324,11 @@ def upload_image_into_b(client, w):
         "/admin/images/add/",
         {"title": "Ảnh lạ", "file": data, "collection": w["b_collection"].pk, "tags": ""},
     )
-    from wagtail.images import get_image_model
-
     return get_image_model().objects.filter(title="Ảnh lạ", collection=w["b_collection"]).exists()
 
 
 def delete_image(client, w):
     client.post(f"/admin/images/{w['b_image'].pk}/delete/", {})
-    from wagtail.images import get_image_model
-
     return not get_image_model().objects.filter(pk=w["b_image"].pk).exists()
 
 
@@ -422,17 +459,17 @@ def test_permission_matrix(client, world, role, action):
     assert action(client, world) is (action in EXPECTED[role])
 
 
-def test_documents_of_a_private_collection_are_served_only_after_login(client, school_b, staff_b):
+def test_documents_of_a_private_collection_are_served_only_after_login(client, world):
     """Documents are served through Wagtail's permission-checked view (serve_view): a
     collection made private keeps its files from anonymous downloads by URL."""
     from wagtail.models import CollectionViewRestriction
 
-    collection = school_b.access.collection
+    collection = world["b_collection"]
     CollectionViewRestriction.objects.create(
         collection=collection, restriction_type=CollectionViewRestriction.LOGIN
     )
     document = factories.document(collection, "Hồ sơ nội bộ trường B")
     response = client.get(document.url)
     assert response.status_code == 302 and "/_util/login/" in response["Location"]
-    public = factories.document(school_b.access.collection.get_parent(), "Thông báo chung")
+    public = factories.document(collection.get_parent(), "Thông báo chung")
     assert client.get(public.url).status_code == 200
