@@ -106,7 +106,7 @@ def _uses_database(item):
     return bool(item.get_closest_marker("django_db") or database_fixtures & set(item.fixturenames))
 
 
-def _flushes(item):
+def flushes(item):
     """Whether the test ran in a transactional database, which Django empties at its end."""
     if {"transactional_db", "live_server", "django_db_reset_sequences"} & set(item.fixturenames):
         return True
@@ -126,7 +126,7 @@ def pytest_runtest_teardown(item, nextitem):
     """
     result = yield
     content = item.config.stash.get(_migrated_key, None)
-    if nextitem is not None and content and _flushes(item):
+    if nextitem is not None and content and flushes(item):
         with item.config.stash[blocking_manager_key].unblock():
             restore_migrated_content(content)
     return result

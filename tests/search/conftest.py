@@ -1,11 +1,17 @@
 import functools
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+
+from django.db import transaction
+
+from wagtail.models import Page, Site
 
 from careers.models import TrainingField
 from search.signals import deferred
 from tests.careers import factories
+from tests.conftest import flushes
 from tests.search.helpers import engine_for
 from website.demo import indexes_updated_once
 
@@ -39,9 +45,8 @@ def _occupation(index, title, field, levels, riasec, outlook, pay, **fields):
     )
 
 
-@pytest.fixture
 @in_bulk
-def catalogue(home_page):
+def make_catalogue(home_page):
     """Eight published occupations (and one draft) chosen to exercise folding, phrases,
     synonyms and every facet."""
     index = factories.occupation_index(home_page)
@@ -142,9 +147,8 @@ def catalogue(home_page):
     return pages
 
 
-@pytest.fixture
 @in_bulk
-def schools(home_page, catalogue):
+def make_schools(home_page, catalogue):
     """Two schools and five programmes (one retired) training for catalogue occupations."""
     import datetime
 
@@ -224,6 +228,88 @@ def schools(home_page, catalogue):
     }
     school_factories.programme(school_b, "Điện lạnh", level="trung-cap", retired=True)
     return {"a": school_a, "b": school_b, **programmes}
+
+
+# The catalogue and the schools are most of a search test's time: a module makes them once,
+# in a transaction rolled back after it, and each test nests its own transaction inside (what
+# a test changes is undone before the next) and reads the pages afresh. The facet index of
+# the process follows: its versions are random, so a rolled-back write is never taken for the
+# current state (search/facetindex.py). A module with a transactional test, which Django
+# empties at its end, makes them for each test instead.
+
+
+def _world(item):
+    """What shared content a test sees: 0 none, 1 the catalogue, 2 the catalogue and schools."""
+    names = set(getattr(item, "fixturenames", ()))
+    return 2 if "schools" in names else 1 if "catalogue" in names else 0
+
+
+def pytest_collection_modifyitems(items):
+    """Within each search module, the tests that use none of the shared content run first,
+    then those of the catalogue alone, then those with the schools: each content is made
+    when the first test that needs it starts and stays until the module ends, so every test
+    sees exactly what it asked for, as if it were made for it alone (the sort is stable)."""
+    here = Path(__file__).parent
+    first = {}
+    for number, item in enumerate(items):
+        first.setdefault(item.path, number)
+    items.sort(
+        key=lambda item: (first[item.path], _world(item) if item.path.is_relative_to(here) else 0)
+    )
+
+
+@pytest.fixture(scope="module")
+def module_transaction(request, django_db_setup, django_db_blocker):
+    """True inside the module's transaction; False in a module with a transactional test."""
+    if any(flushes(item) for item in request.session.items if item.module is request.module):
+        yield False
+        return
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield True
+        transaction.set_rollback(True)
+
+
+def _home_page():
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def _pks(pages):
+    return {name: page.pk for name, page in pages.items()}
+
+
+def _fresh(pks):
+    pages = Page.objects.filter(pk__in=pks.values()).specific().in_bulk()
+    return {name: pages[pk] for name, pk in pks.items()}
+
+
+@pytest.fixture(scope="module")
+def catalogue_pks(module_transaction, django_db_blocker):
+    if not module_transaction:
+        return None
+    with django_db_blocker.unblock():
+        return _pks(make_catalogue(_home_page()))
+
+
+@pytest.fixture(scope="module")
+def schools_pks(module_transaction, catalogue_pks, django_db_blocker):
+    if not module_transaction:
+        return None
+    with django_db_blocker.unblock():
+        return _pks(make_schools(_home_page(), _fresh(catalogue_pks)))
+
+
+@pytest.fixture
+def catalogue(catalogue_pks, home_page):
+    if catalogue_pks is None:
+        return make_catalogue(home_page)
+    return _fresh(catalogue_pks)
+
+
+@pytest.fixture
+def schools(schools_pks, home_page, catalogue):
+    if schools_pks is None:
+        return make_schools(home_page, catalogue)
+    return _fresh(schools_pks)
 
 
 @pytest.fixture(scope="session", autouse=True)
