@@ -3,8 +3,11 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
+
+from django.db import connection
 
 from tests import factories
 
@@ -185,11 +188,30 @@ def run_manage(env, *args):
 
 
 @pytest.fixture(scope="module")
-def production_db(tmp_path_factory):
-    """A migrated SQLite database under production settings, shared by this module's tests."""
+def production_db(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """A migrated database under production settings, shared by this module's tests.
+
+    Under ``make test`` on PostgreSQL, a copy of the migrated template the workers' databases
+    are made from (``CREATE DATABASE … TEMPLATE``, a second); otherwise an SQLite database
+    migrated for the purpose (a quarter of a minute)."""
     env = production_env(tmp_path_factory.mktemp("production"))
-    assert run_manage(env, "migrate", "-v0").returncode == 0
-    return env
+    template = getattr(request.config, "workerinput", {}).get("test_db_template")
+    if not template or connection.vendor != "postgresql":
+        assert run_manage(env, "migrate", "-v0").returncode == 0
+        yield env
+        return
+    name = f"{template}_production"
+    with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    database = connection.settings_dict
+    login = quote(database["USER"])
+    if database["PASSWORD"]:
+        login += f":{quote(database['PASSWORD'])}"
+    url = f"postgres://{login}@{database['HOST']}:{database['PORT']}/{name}"
+    yield {**env, "DATABASE_URL": url}
+    with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
 def test_manage_py_defaults_to_production_and_refuses_the_demo(production_db):
