@@ -11,6 +11,7 @@ are not content (importing reference tables before, real figures or staff accoun
 """
 
 import contextlib
+import contextvars
 import datetime
 import functools
 import io
@@ -580,7 +581,24 @@ def indexes_updated_once():
     updates are Wagtail's own tasks, called as its signal handlers would enqueue them.
 
     The search index's handlers are disconnected for the block, so it is for a command's
-    process (the demo loader), not a server's threads."""
+    process (the demo loader), not a server's threads. A block inside another leaves the
+    updates to the outer one."""
+    if _updating_once.get():
+        yield
+        return
+    token = _updating_once.set(True)
+    try:
+        with _indexes_updated_once():
+            yield
+    finally:
+        _updating_once.reset(token)
+
+
+_updating_once = contextvars.ContextVar("updating_indexes_once", default=False)
+
+
+@contextlib.contextmanager
+def _indexes_updated_once():
     saved = {}
 
     def remember(sender, instance, raw=False, **kwargs):

@@ -5,6 +5,8 @@ import itertools
 
 from django.utils import timezone
 
+from search.signals import deferred
+from website.demo import indexes_updated_once
 from website.models import (
     EventIndexPage,
     EventPage,
@@ -29,14 +31,19 @@ def province(name="Hà Nội", slug="ha-noi", structure=Structure.CURRENT):
 
 
 def publish(parent, page, live=True):
-    """Add ``page`` under ``parent``; publish it unless ``live`` is False (a draft)."""
-    parent.add_child(instance=page)
-    revision = page.save_revision()
-    if live:
-        revision.publish()
-    else:
-        page.live = False
-        page.save(update_fields=["live"])
+    """Add ``page`` under ``parent``; publish it unless ``live`` is False (a draft).
+
+    As the demo loader does, the page's search rows and Wagtail's search and reference indexes
+    are written once, when it is published, not at each of its three saves (the same rows:
+    tests/search/test_facet_index.py and tests/website/test_demo.py)."""
+    with deferred(), indexes_updated_once():
+        parent.add_child(instance=page)
+        revision = page.save_revision()
+        if live:
+            revision.publish()
+        else:
+            page.live = False
+            page.save(update_fields=["live"])
     page.refresh_from_db()
     return page
 
