@@ -104,4 +104,4 @@ test: install ## Checks, migrations check, lint and the whole test suite
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/djhtml --check --tabwidth 4 $(TEMPLATE_DIRS)
-	$(TEST_SETTINGS) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(TEST_SETTINGS) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)

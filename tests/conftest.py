@@ -44,6 +44,29 @@ def pytest_configure(config):
         settings.MEDIA_ROOT = settings.MEDIA_ROOT / worker
 
 
+# ``make test`` hands whole modules to the two workers (``--dist loadfile``) in collection order
+# (``--no-loadscope-reorder``): the costliest first, so both finish together instead of one
+# running a long module at the end while the other waits. A live-server test (Chromium or the
+# page cache, then a flush and the restore) costs about as much as fifteen others, a test
+# marked ``slow`` (the whole demo, a migration) sixty.
+LIVE_SERVER_WEIGHT, SLOW_WEIGHT = 15, 60
+
+
+def _weight(item):
+    if item.get_closest_marker("slow"):
+        return SLOW_WEIGHT
+    return LIVE_SERVER_WEIGHT if "live_server" in getattr(item, "fixturenames", ()) else 1
+
+
+def pytest_collection_modifyitems(items):
+    cost, first = {}, {}
+    for number, item in enumerate(items):
+        weight = _weight(item)
+        cost[item.path] = cost.get(item.path, 0) + weight
+        first.setdefault(item.path, number)
+    items.sort(key=lambda item: (-cost[item.path], first[item.path]))
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node):
     """Tells each xdist worker the template its test database is copied from."""

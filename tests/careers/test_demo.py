@@ -44,6 +44,7 @@ def test_demo_content_covers_the_brief():
             assert path in paths, (occupation["slug"], path)
 
 
+@pytest.mark.slow
 def test_demo_loads_once_and_a_second_run_creates_nothing(home_page):
     for name in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Khánh Hòa"):
         factories.province(name, Structure.CURRENT)

@@ -33,6 +33,7 @@ def test_programmes_match_the_careers_demo():
         assert "Mẫu" in school["title"], school["title"]  # fictional, and says so
 
 
+@pytest.mark.slow
 def test_demo_loads_once_links_occupations_and_gives_two_staff_accounts(client, home_page):
     for school in SCHOOLS:
         province = factories.province(school["province"]["short_name"])

@@ -26,6 +26,8 @@ from search.text import analyse
 from tests.search.helpers import run, titles
 from website.adminunits import load_admin_units
 
+pytestmark = pytest.mark.slow  # the whole demo, loaded once for the module
+
 COMPUTING = Counter({"Quản trị mạng máy tính": 7, "Lập trình máy tính": 4})
 
 

@@ -37,6 +37,7 @@ def app_labels(content_types):
     return dict(ContentType.objects.filter(pk__in=content_types).values_list("pk", "app_label"))
 
 
+@pytest.mark.slow
 def test_a_database_from_before_the_move_migrates_and_keeps_everything(
     client, real_streaming, streaming_page
 ):

@@ -78,6 +78,7 @@ def test_a_missing_place_stops_the_load_and_nothing_is_kept(demo_places, media):
     assert content_counts() == before
 
 
+@pytest.mark.slow
 def test_command_prints_what_it_made_and_how_to_log_in(demo_places, media, settings):
     out = io.StringIO()
     call_command("load_demo", stdout=out)
