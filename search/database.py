@@ -27,6 +27,7 @@ labels come from a taxonomy table.
 """
 
 import difflib
+import itertools
 import json
 import math
 import re
@@ -103,14 +104,18 @@ class DatabaseEngine:
             # match == 0: the index knows that no row holds every word of any reading.
             if match is None:
                 scores = self._scores(query, candidates, approximate=False)
-            if not scores:
-                scores = None
+            if scores:
+                match = index.bitset(scores)
+            else:
+                near = None
                 if connection.vendor == "postgresql":
-                    scores = _near_match_scores_here(query, index)
-                if scores is None:
+                    near = _near_match_scores_here(query, index)
+                if near is None:
                     scores = self._scores(query, candidates, approximate=True, index=index)
+                    match = index.bitset(scores)
+                else:
+                    scores, match = near
                 approximate = bool(scores)
-            match = index.bitset(scores)
         else:
             match = index.all
         counts = index.count(match, selections, today)
@@ -360,11 +365,12 @@ def _near_match_scores(query, candidates, index):
 def _near_match_scores_here(query, index):
     """``_near_match_scores`` with the prefix match done by the facet index (when every
     lexeme it needs is common, else None): {page id: score} of every near match, the same
-    scores. Both scores depend on the names alone (``word_similarity(query, names)``, plus 1
-    for a prefix match), so one statement computes them per distinct name, in the table of
-    names, for the names of the rows the prefix matches and the similar ones ("<%"); the
-    rows holding those names are found in the index. The scores of rows that do not pass the
-    filters are not zeroed as ``candidates`` would: they are never on a page."""
+    scores, and the bitset of those rows. Both scores depend on the names alone
+    (``word_similarity(query, names)``, plus 1 for a prefix match), so one statement computes
+    them per distinct name, in the table of names, for the names of the rows the prefix
+    matches and the similar ones ("<%"); the rows holding those names are found in the index.
+    The scores of rows that do not pass the filters are not zeroed as ``candidates`` would:
+    they are never on a page."""
     held = index.columns.get("names_folded")
     prefixed = index.prefix_match(query.text) if held is not None else None
     if prefixed is None:
@@ -386,12 +392,21 @@ def _near_match_scores_here(query, index):
     plus_one = {name: score for name, _, _, score in found}
     if not names <= plus_one.keys():
         return None  # a row's name is missing from the table of names: ask PostgreSQL
-    scores = {ids[position]: plus_one[held[position]] for position in positions}
+    scores = dict(
+        zip(
+            map(ids.__getitem__, positions),
+            map(plus_one.__getitem__, map(held.__getitem__, positions)),
+            strict=True,
+        )
+    )
+    match = prefixed
     if near:
-        for position, name in enumerate(held):
-            if name in near and ids[position] not in scores:
-                scores[ids[position]] = near[name]
-    return scores
+        similar = list(itertools.compress(range(len(held)), map(near.__contains__, held)))
+        for position in similar:
+            if ids[position] not in scores:
+                scores[ids[position]] = near[held[position]]
+        match |= index.bitset_at(similar)
+    return scores, match
 
 
 def _page_candidates(index, query, rows, selections):

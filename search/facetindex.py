@@ -28,10 +28,12 @@ import array
 import bisect
 import copy
 import heapq
+import itertools
 import re
 import sys
 import threading
 import uuid
+from collections import Counter
 
 from django.db import connection
 from django.db.models import BooleanField, TextField
@@ -53,9 +55,9 @@ COMMON_SHARE = 1 / 64
 # A common lexeme held by at least this many rows also keeps, per row, where the row holds it
 # (its positions and weights, as PostgreSQL stored them: what ts_rank reads), so a broad
 # word's top tier can be ranked here (``search.database``); a rarer word's matches are few
-# enough to be scored by PostgreSQL (one byte per row and lexeme while a lexeme takes at most
-# 255 different position lists in the rows, else two).
-POSITIONED_ROWS = 2000
+# enough to be scored by PostgreSQL by id (one byte per row and lexeme while a lexeme takes at
+# most 255 different position lists in the rows, else two).
+POSITIONED_ROWS = 5000  # search.database.MAX_CANDIDATES: fewer matches are scored by id
 
 
 def lock_state(kind):
@@ -139,9 +141,14 @@ def _bitset(positions, size):
     return int.from_bytes(bits, "little")
 
 
+_BITS = bytes.maketrans(b"01", b"\x00\x01")
+
+
 def positions_of(bitset, limit=None):
     """The set bits of ``bitset``, lowest first (at most ``limit``)."""
     digits = bin(bitset)[:1:-1]  # least significant first
+    if limit is None:  # all of them, at C speed: one byte per bit, 0 or 1, as the selectors
+        return list(itertools.compress(range(len(digits)), digits.encode().translate(_BITS)))
     found = []
     at = digits.find("1")
     while at >= 0 and (limit is None or len(found) < limit):
@@ -317,7 +324,8 @@ class FacetIndex:
         if self.words is not None:
             new.words, new.lexicon = dict(self.words), set(self.lexicon)
         if self.positioned is not None:
-            new.positioned = {lexeme: held.copy() for lexeme, held in self.positioned.items()}
+            # Copied when first written (a publish changes a few lexemes of one row).
+            new.positioned, new._copied = dict(self.positioned), set()
         new._window_bits = (None, {})
         now = {row["page_id"]: row for row in rows}
         touched, leaving, entering = set(), [], []
@@ -392,7 +400,17 @@ class FacetIndex:
                 self.positioned = None
                 return
             for lexeme, held in self.positioned.items():
-                held.set(at, positions.get(lexeme))
+                written = positions.get(lexeme)
+                if held.lists[held.rows[at]] != written:
+                    self._writable(lexeme).set(at, written)
+
+    def _writable(self, lexeme):
+        """The positions of ``lexeme``, this copy's own (``updated`` shares them at first)."""
+        copied = self.__dict__.setdefault("_copied", set())
+        if lexeme not in copied:
+            self.positioned[lexeme] = self.positioned[lexeme].copy()
+            copied.add(lexeme)
+        return self.positioned[lexeme]
 
     def _shift(self, move):
         for values in self.values.values():
@@ -407,8 +425,8 @@ class FacetIndex:
         self._shift(lambda bits: (bits & below) | ((bits >> (at + 1)) << at))
         for values in (self.ids, self.titles, *self.columns.values(), *self.windows.values()):
             del values[at]
-        for held in (self.positioned or {}).values():
-            del held.rows[at]
+        for lexeme in self.positioned or ():
+            del self._writable(lexeme).rows[at]
         self.size -= 1
 
     def _insert(self, row):
@@ -421,10 +439,14 @@ class FacetIndex:
         self.titles.insert(at, row["sort_title"])
         for values in (*self.columns.values(), *self.windows.values()):
             values.insert(at, None)
-        for held in (self.positioned or {}).values():
-            held.rows.insert(at, 0)
+        for lexeme in self.positioned or ():
+            self._writable(lexeme).rows.insert(at, 0)
         self.size += 1
         return at
+
+    def bitset_at(self, positions):
+        """The bitset of those positions."""
+        return _bitset(positions, self.size)
 
     def bitset(self, page_ids):
         """The bitset of those pages (ids the index does not hold are ignored)."""
@@ -510,6 +532,22 @@ class FacetIndex:
                 value = column[number]
                 missing = value is None
                 return (missing, 0 if missing else sign * float(value), relevance(number), number)
+        elif scores:
+            # By relevance: only the rows scoring at least the (offset + limit)-th best score
+            # can be on the page or before it; they are few, and sorted.
+            values = list(map(scores.__getitem__, map(ids.__getitem__, numbers)))
+            frequency = Counter(values)
+            seen = 0
+            for threshold in sorted(frequency, reverse=True):
+                seen += frequency[threshold]
+                if seen >= offset + limit:
+                    break
+            best = sorted(
+                (-value, number)
+                for value, number in zip(values, numbers, strict=True)
+                if value >= threshold
+            )
+            return [ids[number] for _, number in best[offset : offset + limit]]
         else:
 
             def key(number):

@@ -379,3 +379,34 @@ def test_words_and_names_updated_in_place_are_what_the_rows_hold(db, monkeypatch
             assert len(held.rows) == index.size
             written = [held.lists[number] for number in held.rows]
             assert written == [rows[pk]["positions"].get(lexeme) for pk in index.ids], lexeme
+
+
+def test_the_candidate_limit_and_the_positioned_words_agree():
+    """A word held by fewer rows than the candidate limit has no positions in the index: its
+    matches are few enough to be scored by id."""
+    assert facetindex.POSITIONED_ROWS == database.MAX_CANDIDATES
+
+
+def test_a_page_by_relevance_is_the_best_scores_then_name_order(db):
+    """``FacetIndex.page`` by relevance takes only the rows at or above the page's lowest
+    score: the same page as ordering every row by (score descending, position)."""
+    import random
+
+    from search.kinds import RELEVANCE
+
+    kind = get_kind("programmes")
+    rng = random.Random(3)
+    rows = [
+        {"page_id": pk, "sort_title": f"t{pk % 17}", "facet_tokens": [], "tuition": None}
+        | {"duration_months": None, "admission_start": None, "admission_end": None}
+        for pk in range(1, 400)
+    ]
+    index = FacetIndex(kind, rows)
+    for _ in range(30):
+        chosen = [pk for pk in index.ids if rng.random() < 0.6]
+        scores = {pk: rng.choice([0.0, 0.5, 1.25, 1.25, 2.0, 100.1]) for pk in chosen}
+        bits = index.bitset(chosen)
+        expected = sorted(chosen, key=lambda pk: (-scores[pk], index.position[pk]))
+        for offset in (0, 20, 100, 380):
+            page = index.page(bits, RELEVANCE, offset, 20, scores)
+            assert page == expected[offset : offset + 20]
