@@ -38,7 +38,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from search.contract import Hit, SearchResult, facet_results
-from search.facetindex import facet_index, positions_of
+from search.facetindex import Positions, facet_index, positions_of
 from search.text import like_escape
 
 # Relevance, the same in SQL and in Python: exact (as typed, with diacritics) beats folded;
@@ -401,11 +401,12 @@ def _near_match_scores_here(query, index):
     )
     match = prefixed
     if near:
-        similar = list(itertools.compress(range(len(held)), map(near.__contains__, held)))
-        for position in similar:
-            if ids[position] not in scores:
-                scores[ids[position]] = near[held[position]]
-        match |= index.bitset_at(similar)
+        similar = itertools.compress(range(len(held)), map(near.__contains__, held))
+        # Those the prefix did not match score their similarity.
+        only_similar = index.bitset_at(similar) & ~prefixed
+        for position in positions_of(only_similar):
+            scores[ids[position]] = near[held[position]]
+        match |= only_similar
     return scores, match
 
 
@@ -437,7 +438,10 @@ def _page_candidates(index, query, rows, selections):
     starts = [variant.folded for variant in text.variants]
     literal = f" {text.folded}"
     items = sorted({word for variant in text.variants for word in variant.words})
-    if index.positioned is not None and all(word in index.positioned for word in items):
+    positioned = index.positioned
+    if positioned is not None and all(
+        word in positioned or word not in index.lexicon for word in items
+    ):
         phrases = (exact, folded, starts, literal)
         chosen, tiers = _ranked_here(index, text, rows, limit, items, phrases)
         if len(chosen) <= MAX_CANDIDATES:
@@ -493,7 +497,8 @@ def _ranked_here(index, text, rows, limit, items, phrases):
     scores the candidates itself, so the page is what scoring every match gives."""
     names_exact, names_folded = index.columns["names_exact"], index.columns["names_folded"]
     nested = index.columns["nested"]
-    held = [index.positioned[word] for word in items]
+    # A word no row holds (a reading that matches nothing) is in no vector: always number 0.
+    held = [index.positioned.get(word, _NOWHERE) for word in items]
     positions = positions_of(rows)
     # (names as written, folded, nested, then the number of each lexeme's positions) per row
     keys = list(
@@ -501,7 +506,12 @@ def _ranked_here(index, text, rows, limit, items, phrases):
             map(names_exact.__getitem__, positions),
             map(names_folded.__getitem__, positions),
             map(nested.__getitem__, positions),
-            *(map(lexeme.rows.__getitem__, positions) for lexeme in held),
+            *(
+                itertools.repeat(0, len(positions))
+                if lexeme is _NOWHERE
+                else map(lexeme.rows.__getitem__, positions)
+                for lexeme in held
+            ),
             strict=True,
         )
     )
@@ -559,7 +569,9 @@ def _ranked_here(index, text, rows, limit, items, phrases):
     return chosen, tiers
 
 
-# ts_rank's default weights (D, C, B, A) and what ``word_distance`` caps a distance at.
+_NOWHERE = Positions(0)
+
+# ts_rank's default weights (D, C, B, A).
 _WEIGHTS = {"D": 0.1, "C": 0.2, "B": 0.4, "A": 1.0}
 
 

@@ -29,6 +29,7 @@ import bisect
 import copy
 import heapq
 import itertools
+import operator
 import re
 import sys
 import threading
@@ -180,8 +181,11 @@ _VECTOR_ESCAPE = re.compile(r"''|\\\\")
 
 def parse_vector(text):
     """{lexeme: its positions as written ("" when none)} of a tsvector's text."""
+    text = text or ""
+    if "''" not in text and "\\" not in text:  # nothing escaped (as good as always)
+        return dict(_VECTOR_ENTRY.findall(text))
     found = {}
-    for lexeme, positions in _VECTOR_ENTRY.findall(text or ""):
+    for lexeme, positions in _VECTOR_ENTRY.findall(text):
         if "'" in lexeme or "\\" in lexeme:
             lexeme = _VECTOR_ESCAPE.sub(lambda match: match.group()[0], lexeme)
         found[lexeme] = positions
@@ -542,11 +546,16 @@ class FacetIndex:
                 seen += frequency[threshold]
                 if seen >= offset + limit:
                     break
+            # Those above it, by score; then those at it, in the index's order (numbers rise).
             best = sorted(
                 (-value, number)
                 for value, number in zip(values, numbers, strict=True)
-                if value >= threshold
+                if value > threshold
             )
+            at = map(operator.eq, values, itertools.repeat(threshold))
+            best += [(0, number) for number in itertools.compress(numbers, at)][
+                : offset + limit - len(best)
+            ]
             return [ids[number] for _, number in best[offset : offset + limit]]
         else:
 

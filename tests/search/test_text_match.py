@@ -123,6 +123,7 @@ BROAD = [
     "q=nghiep",
     "q=cong nghe thong tin",
     "q=công nghệ&so-huu=cong-lap&trang=2",
+    "q=cntt",  # a reading no row holds ("cntt") beside one that many do
 ]
 
 
