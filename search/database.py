@@ -401,9 +401,8 @@ def _near_match_scores_here(query, index):
     )
     match = prefixed
     if near:
-        similar = itertools.compress(range(len(held)), map(near.__contains__, held))
         # Those the prefix did not match score their similarity.
-        only_similar = index.bitset_at(similar) & ~prefixed
+        only_similar = index.bitset_where(map(near.__contains__, held)) & ~prefixed
         for position in positions_of(only_similar):
             scores[ids[position]] = near[held[position]]
         match |= only_similar

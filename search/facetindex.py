@@ -143,6 +143,7 @@ def _bitset(positions, size):
 
 
 _BITS = bytes.maketrans(b"01", b"\x00\x01")
+_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
 
 
 def positions_of(bitset, limit=None):
@@ -448,9 +449,11 @@ class FacetIndex:
         self.size += 1
         return at
 
-    def bitset_at(self, positions):
-        """The bitset of those positions."""
-        return _bitset(positions, self.size)
+    def bitset_where(self, flags):
+        """The bitset of the rows whose flag is true: ``flags``, one bool per row in the
+        index's order (built at C speed: one byte per row, read as binary digits)."""
+        digits = bytes(flags).translate(_DIGITS)[::-1]
+        return int(digits, 2) if digits else 0
 
     def bitset(self, page_ids):
         """The bitset of those pages (ids the index does not hold are ignored)."""
