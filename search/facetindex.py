@@ -556,9 +556,8 @@ class FacetIndex:
                 if value > threshold
             )
             at = map(operator.eq, values, itertools.repeat(threshold))
-            best += [(0, number) for number in itertools.compress(numbers, at)][
-                : offset + limit - len(best)
-            ]
+            tied = itertools.islice(itertools.compress(numbers, at), offset + limit - len(best))
+            best += [(0, number) for number in tied]
             return [ids[number] for _, number in best[offset : offset + limit]]
         else:
 
