@@ -14,10 +14,13 @@ and its results are flagged ``approximate``.
 On PostgreSQL, a query whose words are all common (held by at least 1/64 of the rows) is
 matched by the facet index (``FacetIndex.text_match``, from the lexemes PostgreSQL stored):
 the totals and counts need no SQL, and one statement ranks only the rows that can reach the
-page (``_page_candidates``: the names' tiers computed in Python bound every row's score) and
-returns the page's cards. Rarer words are matched by PostgreSQL through the GIN index, every
-match scored, as before; both ways give the same hits, scores, order and totals
-(tests/search/test_text_match.py).
+page (``_page_candidates``: the names' tiers computed in Python bound every row's score; for
+a broad word, ``_ranked_here`` also groups the rows by what ts_rank reads of them, from the
+positions the index holds, and bounds ts_rank computed here) and returns the page's cards.
+Rarer words are matched by PostgreSQL through the GIN index, every match scored, as before;
+when nothing matches, the near-match search's prefix is matched by the index too when its
+lexemes are common (``_near_match_scores_here``). Both ways give the same hits, scores, order
+and totals (tests/search/test_text_match.py).
 
 Per search, whatever the data size: one statement for the index version, one for the text
 matches and their scores (none without text; for common words it is also the cards' one; one

@@ -9,7 +9,9 @@ PostgreSQL stored it in the rows' ``search_vector`` (``tsvector_to_array``), and
 every lexeme any row holds. A query whose words are all common is matched here — the same rows
 ``search_vector @@ to_tsquery(…)`` gives, without reading thousands of rows; a query with a
 rarer word is matched by PostgreSQL (through the GIN index: a rare word has few rows), and a
-word no row holds matches nothing.
+word no row holds matches nothing. For the lexemes held by at least ``POSITIONED_ROWS`` rows
+it also holds where each row holds them (``Positions``: what ts_rank reads), read from the
+vector's text.
 
 It is loaded once per process and kept up to date: every write to the search rows
 (``search.indexing``), in its transaction, locks the kind's ``SearchState``, gives it a new
