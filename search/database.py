@@ -35,6 +35,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 from django.db import connection
 from django.db.models import Q
@@ -378,7 +379,7 @@ def _near_match_scores_here(query, index):
     prefixed = index.prefix_match(query.text) if held is not None else None
     if prefixed is None:
         return None
-    ids, text = index.ids, query.text
+    text = query.text
     positions = positions_of(prefixed)
     names = set(map(held.__getitem__, positions))
     table = connection.ops.quote_name(f"{query.kind.row_model._meta.db_table}_names")
@@ -395,21 +396,53 @@ def _near_match_scores_here(query, index):
     plus_one = {name: score for name, _, _, score in found}
     if not names <= plus_one.keys():
         return None  # a row's name is missing from the table of names: ask PostgreSQL
-    scores = dict(
-        zip(
-            map(ids.__getitem__, positions),
-            map(plus_one.__getitem__, map(held.__getitem__, positions)),
-            strict=True,
-        )
-    )
+    only_similar = {}
     match = prefixed
     if near:
         # Those the prefix did not match score their similarity.
-        only_similar = index.bitset_where(map(near.__contains__, held)) & ~prefixed
-        for position in positions_of(only_similar):
-            scores[ids[position]] = near[held[position]]
-        match |= only_similar
-    return scores, match
+        similar = index.bitset_where(map(near.__contains__, held)) & ~prefixed
+        only_similar = {position: near[held[position]] for position in positions_of(similar)}
+        match |= similar
+    return _NearScores(index, match, plus_one, only_similar), match
+
+
+class _NearScores(Mapping):
+    """{page id: score} of the near matches (the rows of ``match``), read off the names:
+    ``plus_one`` of its name for a row the prefix matched, ``only_similar`` {position: score}
+    for the others. A page by relevance reads many rows' scores at once (``values_at``); a
+    lookup by id builds the whole dict, once."""
+
+    def __init__(self, index, match, plus_one, only_similar):
+        self.index, self.match = index, match
+        self.plus_one, self.only_similar = plus_one, only_similar
+        self._scores = None
+
+    def values_at(self, numbers):
+        """The scores of the rows at these positions (rows of ``match``)."""
+        held, only = self.index.columns["names_folded"], self.only_similar
+        values = list(map(self.plus_one.__getitem__, map(held.__getitem__, numbers)))
+        return list(map(only.get, numbers, values)) if only else values
+
+    def _all(self):
+        if self._scores is None:
+            numbers = positions_of(self.match)
+            ids = map(self.index.ids.__getitem__, numbers)
+            self._scores = dict(zip(ids, self.values_at(numbers), strict=True))
+        return self._scores
+
+    def __getitem__(self, pk):
+        if self._scores is not None:
+            return self._scores[pk]
+        position = self.index.position.get(pk)
+        if position is None or not (self.match >> position) & 1:
+            raise KeyError(pk)
+        return self.values_at([position])[0]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self):
+        return self.match.bit_count()
 
 
 def _page_candidates(index, query, rows, selections):

@@ -533,6 +533,9 @@ class FacetIndex:
         numbers = positions_of(rows)
         ids = self.ids
         relevance = (lambda number: -scores[ids[number]]) if scores else (lambda number: 0)
+        if scores and hasattr(scores, "values_at"):  # scores read off the rows' positions
+            negated = map(operator.neg, scores.values_at(numbers))
+            relevance = dict(zip(numbers, negated, strict=True)).__getitem__
         if sort.column:
             column = self.columns[sort.column]
             sign = -1 if sort.descending else 1
@@ -544,7 +547,10 @@ class FacetIndex:
         elif scores:
             # By relevance: only the rows scoring at least the (offset + limit)-th best score
             # can be on the page or before it; they are few, and sorted.
-            values = list(map(scores.__getitem__, map(ids.__getitem__, numbers)))
+            if hasattr(scores, "values_at"):  # scores read off the rows' positions
+                values = scores.values_at(numbers)
+            else:
+                values = list(map(scores.__getitem__, map(ids.__getitem__, numbers)))
             frequency = Counter(values)
             seen = 0
             for threshold in sorted(frequency, reverse=True):
