@@ -478,9 +478,9 @@ def _page_candidates(index, query, rows, selections):
         word in positioned or word not in index.lexicon for word in items
     ):
         phrases = (exact, folded, starts, literal)
-        chosen, tiers = _ranked_here(index, text, rows, limit, items, phrases)
-        if len(chosen) <= MAX_CANDIDATES:
-            return chosen, query.offset, tiers
+        found = _ranked_here(index, text, rows, limit, items, phrases)
+        if found is not None and len(found[0]) <= MAX_CANDIDATES:
+            return found[0], query.offset, found[1]
         return (index.ids_of(rows) if selections else None), query.offset, None
     # names as written -> (known part of the score, highest possible score, the tiers when
     # all are known, the folded names and nested they were computed for)
@@ -518,7 +518,7 @@ def _page_candidates(index, query, rows, selections):
 
 def _ranked_here(index, text, rows, limit, items, phrases):
     """``_page_candidates`` for a query whose every word has its positions in the index: the
-    candidates and their tiers.
+    candidates and their tiers (None when more than ``MAX_CANDIDATES`` must be kept whole).
 
     A row's score is its tiers plus ts_rank, and ts_rank (no normalisation) reads nothing of
     the vector but the positions and weights of the query's lexemes (tsrank.c: ``calc_rank``
@@ -552,19 +552,41 @@ def _ranked_here(index, text, rows, limit, items, phrases):
     )
     and_root = len(text.variants) == 1 and len(text.variants[0].words) > 1
     bounds, ranked = {}, {}
+    counted = Counter(keys)
+    for key in counted:
+        if key[:3] not in bounds:
+            bounds[key[:3]] = _bounds(*key[:3], *phrases)
+    # First by the names alone: a row whose highest score is below the lowest known score of
+    # the best ``limit`` is out whatever its rank (no need to compute it); the rows whose
+    # tiers are not all known are kept whole, and when they alone are more than the candidate
+    # limit, every match is scored instead (None).
+    frequency = Counter()
+    for key, count in counted.items():
+        frequency[bounds[key[:3]][0]] += count
+    seen = 0
+    for known in sorted(frequency, reverse=True):
+        seen += frequency[known]
+        if seen >= limit:
+            break
+    whole = 0
+    for key, count in counted.items():
+        found = bounds[key[:3]]
+        whole += count if found[1] >= known and found[2] is None else 0
+    if whole > MAX_CANDIDATES:
+        return None
     groups = {}  # group -> [low, high, rows, tiers]
     group_of = {}  # key -> its group
-    for key, count in Counter(keys).items():
-        names = key[:3]
-        found = bounds.get(names)
-        if found is None:
-            found = bounds[names] = _bounds(*names, *phrases)
+    for key, count in counted.items():
+        found = bounds[key[:3]]
         signature = key[3:]
-        if signature not in ranked:
+        if found[1] < known:
+            same, rank = None, None
+        elif signature not in ranked:
             lists = [lexeme.lists[number] for lexeme, number in zip(held, signature, strict=True)]
-            ranked[signature] = _rank_input(and_root, lists)
-        same, rank = ranked[signature]
-        if rank is None:  # positions not stored: anywhere in the bound
+            same, rank = ranked[signature] = _rank_input(and_root, lists)
+        else:
+            same, rank = ranked[signature]
+        if rank is None:  # out already, or positions not stored: anywhere in the bound
             low, high = found[0], found[1]
         elif found[2] is None:  # some text tiers unknown: up to their weights
             low = found[0] + rank - TS_RANK_ERROR
