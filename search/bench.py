@@ -129,6 +129,9 @@ LEVELS = ["trung-cap", "cao-dang", "so-cap"]
 
 QUERIES = [
     ("chỉ từ khóa: “điện”", "q=điện"),
+    # Words that begin a quarter of the names, or expand through synonyms (three readings).
+    ("chỉ từ khóa: “công nghệ”", "q=công nghệ"),
+    ("chỉ từ khóa: “thợ” (3 cách đọc)", "q=thợ"),
     ("chỉ bộ lọc (3)", "trinh-do=trung-cap&so-huu=cong-lap&thoi-gian=24-36"),
     ("từ khóa + 3 bộ lọc", "q=điện&trinh-do=cao-dang&so-huu=cong-lap&thoi-gian=24-36"),
     ("không dấu: “dien cong nghiep”", "q=dien cong nghiep"),

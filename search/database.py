@@ -14,10 +14,13 @@ and its results are flagged ``approximate``.
 On PostgreSQL, a query whose words are all common (held by at least 1/64 of the rows) is
 matched by the facet index (``FacetIndex.text_match``, from the lexemes PostgreSQL stored):
 the totals and counts need no SQL, and one statement ranks only the rows that can reach the
-page (``_page_candidates``: the names' tiers computed in Python bound every row's score) and
-returns the page's cards. Rarer words are matched by PostgreSQL through the GIN index, every
-match scored, as before; both ways give the same hits, scores, order and totals
-(tests/search/test_text_match.py).
+page (``_page_candidates``: the names' tiers computed in Python bound every row's score; for
+a broad word, ``_ranked_here`` also groups the rows by what ts_rank reads of them, from the
+positions the index holds, and bounds ts_rank computed here) and returns the page's cards.
+Rarer words are matched by PostgreSQL through the GIN index, every match scored, as before;
+when nothing matches, the near-match search's prefix is matched by the index too when its
+lexemes are common (``_near_match_scores_here``). Both ways give the same hits, scores, order
+and totals (tests/search/test_text_match.py).
 
 Per search, whatever the data size: one statement for the index version, one for the text
 matches and their scores (none without text; for common words it is also the cards' one; one
@@ -27,15 +30,19 @@ labels come from a taxonomy table.
 """
 
 import difflib
+import itertools
 import json
+import math
 import re
+from collections import Counter
+from collections.abc import Mapping
 
 from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
 from search.contract import Hit, SearchResult, facet_results
-from search.facetindex import facet_index, positions_of
+from search.facetindex import Positions, facet_index, positions_of
 from search.text import like_escape
 
 # Relevance, the same in SQL and in Python: exact (as typed, with diacritics) beats folded;
@@ -48,6 +55,9 @@ PYTHON_FUZZY_THRESHOLD = 0.75  # difflib's ratio is more generous than pg_trgm's
 # query word at most (1 + π²/6) / (π²/6) for the OR of its positions, at most 1 for the AND of
 # several (tsrank.c, calc_rank_or and calc_rank_and); tests/search/test_text_match.py pins it.
 TS_RANK_BOUND = 2.0
+# How far ts_rank computed here (``ts_rank``, in double precision) may be from PostgreSQL's
+# (single precision): at most a few units in the 7th digit per step (tests pin it far below).
+TS_RANK_ERROR = 1e-3
 # Listing more rows to score than this costs PostgreSQL more than scoring every match.
 MAX_CANDIDATES = 5000
 # The text search configuration (simple + unaccent) that search/migrations/0002 creates and
@@ -98,10 +108,18 @@ class DatabaseEngine:
             # match == 0: the index knows that no row holds every word of any reading.
             if match is None:
                 scores = self._scores(query, candidates, approximate=False)
-            if not scores:
-                scores = self._scores(query, candidates, approximate=True, index=index)
+            if scores:
+                match = index.bitset(scores)
+            else:
+                near = None
+                if connection.vendor == "postgresql":
+                    near = _near_match_scores_here(query, index)
+                if near is None:
+                    scores = self._scores(query, candidates, approximate=True, index=index)
+                    match = index.bitset(scores)
+                else:
+                    scores, match = near
                 approximate = bool(scores)
-            match = index.bitset(scores)
         else:
             match = index.all
         counts = index.count(match, selections, today)
@@ -348,6 +366,85 @@ def _near_match_scores(query, candidates, index):
     return scores
 
 
+def _near_match_scores_here(query, index):
+    """``_near_match_scores`` with the prefix match done by the facet index (when every
+    lexeme it needs is common, else None): {page id: score} of every near match, the same
+    scores, and the bitset of those rows. Both scores depend on the names alone
+    (``word_similarity(query, names)``, plus 1 for a prefix match), so one statement computes
+    them per distinct name, in the table of names, for the names of the rows the prefix
+    matches and the similar ones ("<%"); the rows holding those names are found in the index.
+    The scores of rows that do not pass the filters are not zeroed as ``candidates`` would:
+    they are never on a page."""
+    held = index.columns.get("names_folded")
+    prefixed = index.prefix_match(query.text) if held is not None else None
+    if prefixed is None:
+        return None
+    text = query.text
+    positions = positions_of(prefixed)
+    names = set(map(held.__getitem__, positions))
+    table = connection.ops.quote_name(f"{query.kind.row_model._meta.db_table}_names")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # As there: the similarity (real) as double precision, the type of "1 + real".
+            f"SELECT names_folded, %(fq)s <%% names_folded, word_similarity(%(fq)s, names_folded)"  # noqa: S608 - the table name is ours, input is bound
+            f"::float8, 1 + word_similarity(%(fq)s, names_folded) FROM {table} "
+            "WHERE names_folded = ANY(%(names)s) OR %(fq)s <%% names_folded",
+            {"fq": text.folded, "names": sorted(names)},
+        )
+        found = cursor.fetchall()
+    near = {name: similarity for name, similar, similarity, _ in found if similar}
+    plus_one = {name: score for name, _, _, score in found}
+    if not names <= plus_one.keys():
+        return None  # a row's name is missing from the table of names: ask PostgreSQL
+    only_similar = {}
+    match = prefixed
+    if near:
+        # Those the prefix did not match score their similarity.
+        similar = index.bitset_where(map(near.__contains__, held)) & ~prefixed
+        only_similar = {position: near[held[position]] for position in positions_of(similar)}
+        match |= similar
+    return _NearScores(index, match, plus_one, only_similar), match
+
+
+class _NearScores(Mapping):
+    """{page id: score} of the near matches (the rows of ``match``), read off the names:
+    ``plus_one`` of its name for a row the prefix matched, ``only_similar`` {position: score}
+    for the others. A page by relevance reads many rows' scores at once (``values_at``); a
+    lookup by id builds the whole dict, once."""
+
+    def __init__(self, index, match, plus_one, only_similar):
+        self.index, self.match = index, match
+        self.plus_one, self.only_similar = plus_one, only_similar
+        self._scores = None
+
+    def values_at(self, numbers):
+        """The scores of the rows at these positions (rows of ``match``)."""
+        held, only = self.index.columns["names_folded"], self.only_similar
+        values = list(map(self.plus_one.__getitem__, map(held.__getitem__, numbers)))
+        return list(map(only.get, numbers, values)) if only else values
+
+    def _all(self):
+        if self._scores is None:
+            numbers = positions_of(self.match)
+            ids = map(self.index.ids.__getitem__, numbers)
+            self._scores = dict(zip(ids, self.values_at(numbers), strict=True))
+        return self._scores
+
+    def __getitem__(self, pk):
+        if self._scores is not None:
+            return self._scores[pk]
+        position = self.index.position.get(pk)
+        if position is None or not (self.match >> position) & 1:
+            raise KeyError(pk)
+        return self.values_at([position])[0]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self):
+        return self.match.bit_count()
+
+
 def _page_candidates(index, query, rows, selections):
     """The page ids PostgreSQL must rank for one page of ``rows`` (a bitset of strict
     matches), where the page begins among them, and beside each id its tiers when they are
@@ -375,6 +472,16 @@ def _page_candidates(index, query, rows, selections):
     folded = [f" {variant.folded}" for variant in text.variants]
     starts = [variant.folded for variant in text.variants]
     literal = f" {text.folded}"
+    items = sorted({word for variant in text.variants for word in variant.words})
+    positioned = index.positioned
+    if positioned is not None and all(
+        word in positioned or word not in index.lexicon for word in items
+    ):
+        phrases = (exact, folded, starts, literal)
+        found = _ranked_here(index, text, rows, limit, items, phrases)
+        if found is not None and len(found[0]) <= MAX_CANDIDATES:
+            return found[0], query.offset, found[1]
+        return (index.ids_of(rows) if selections else None), query.offset, None
     # names as written -> (known part of the score, highest possible score, the tiers when
     # all are known, the folded names and nested they were computed for)
     bounds = {}
@@ -407,6 +514,207 @@ def _page_candidates(index, query, rows, selections):
         # text index (the page is the same).
         return (index.ids_of(rows) if selections else None), query.offset, None
     return chosen, query.offset, tiers
+
+
+def _ranked_here(index, text, rows, limit, items, phrases):
+    """``_page_candidates`` for a query whose every word has its positions in the index: the
+    candidates and their tiers (None when more than ``MAX_CANDIDATES`` must be kept whole).
+
+    A row's score is its tiers plus ts_rank, and ts_rank (no normalisation) reads nothing of
+    the vector but the positions and weights of the query's lexemes (tsrank.c: ``calc_rank``
+    goes to ``calc_rank_and`` or ``calc_rank_or``, which look up only the query's items with
+    ``find_wordentry``). So rows with the same names (hence the same tiers, when all are known
+    from the names) that hold the query's words at the same positions have the same score, and
+    among them the index's order (the SQL's tie-break) decides: at most the first ``limit`` of
+    such a group can be on the page or before it. ``ts_rank`` here gives each group's rank to
+    within ``TS_RANK_ERROR``, which bounds its score tightly; a group whose highest possible
+    score is below the lowest score among the best ``limit`` rows is left out. PostgreSQL then
+    scores the candidates itself, so the page is what scoring every match gives."""
+    names_exact, names_folded = index.columns["names_exact"], index.columns["names_folded"]
+    nested = index.columns["nested"]
+    # A word no row holds (a reading that matches nothing) is in no vector: always number 0.
+    held = [index.positioned.get(word, _NOWHERE) for word in items]
+    positions = positions_of(rows)
+    # (names as written, folded, nested, then the number of each lexeme's positions) per row
+    keys = list(
+        zip(
+            map(names_exact.__getitem__, positions),
+            map(names_folded.__getitem__, positions),
+            map(nested.__getitem__, positions),
+            *(
+                itertools.repeat(0, len(positions))
+                if lexeme is _NOWHERE
+                else map(lexeme.rows.__getitem__, positions)
+                for lexeme in held
+            ),
+            strict=True,
+        )
+    )
+    and_root = len(text.variants) == 1 and len(text.variants[0].words) > 1
+    bounds, ranked = {}, {}
+    counted = Counter(keys)
+    for key in counted:
+        if key[:3] not in bounds:
+            bounds[key[:3]] = _bounds(*key[:3], *phrases)
+    # First by the names alone: a row whose highest score is below the lowest known score of
+    # the best ``limit`` is out whatever its rank (no need to compute it); the rows whose
+    # tiers are not all known are kept whole, and when they alone are more than the candidate
+    # limit, every match is scored instead (None).
+    frequency = Counter()
+    for key, count in counted.items():
+        frequency[bounds[key[:3]][0]] += count
+    seen = 0
+    for known in sorted(frequency, reverse=True):
+        seen += frequency[known]
+        if seen >= limit:
+            break
+    whole = 0
+    for key, count in counted.items():
+        found = bounds[key[:3]]
+        whole += count if found[1] >= known and found[2] is None else 0
+    if whole > MAX_CANDIDATES:
+        return None
+    groups = {}  # group -> [low, high, rows, tiers]
+    group_of = {}  # key -> its group
+    for key, count in counted.items():
+        found = bounds[key[:3]]
+        signature = key[3:]
+        if found[1] < known:
+            same, rank = None, None
+        elif signature not in ranked:
+            lists = [lexeme.lists[number] for lexeme, number in zip(held, signature, strict=True)]
+            same, rank = ranked[signature] = _rank_input(and_root, lists)
+        else:
+            same, rank = ranked[signature]
+        if rank is None:  # out already, or positions not stored: anywhere in the bound
+            low, high = found[0], found[1]
+        elif found[2] is None:  # some text tiers unknown: up to their weights
+            low = found[0] + rank - TS_RANK_ERROR
+            high = found[1] - TS_RANK_BOUND + rank + TS_RANK_ERROR
+        else:
+            low, high = found[2] + rank - TS_RANK_ERROR, found[2] + rank + TS_RANK_ERROR
+        # Every tier known and the same input to ts_rank: the same score, whatever the names.
+        group = (found[2], same) if found[2] is not None and same is not None else key
+        group_of[key] = group
+        if group in groups:
+            groups[group][2] += count
+        else:
+            groups[group] = [low, high, count, found[2]]
+    ordered = sorted(groups.values(), key=lambda group: group[0], reverse=True)
+    seen = 0
+    for low, _high, count, _tiers in ordered:
+        seen += count
+        if seen >= limit:
+            threshold = low
+            break
+    # Of a group with every tier known, its first ``limit`` rows (the same score: the index's
+    # order decides); of another, every row.
+    wanted = {
+        group: [limit if tiers is not None else None, tiers]
+        for group, (_low, high, _count, tiers) in groups.items()
+        if high >= threshold
+    }
+    ids, chosen, tiers = index.ids, [], []
+    for position, key in zip(positions, keys, strict=True):
+        entry = wanted.get(group_of[key])
+        if entry is None or entry[0] == 0:
+            continue
+        if entry[0] is not None:
+            entry[0] -= 1
+        chosen.append(ids[position])
+        tiers.append(entry[1])
+    return chosen, tiers
+
+
+_NOWHERE = Positions(0)
+
+# ts_rank's default weights (D, C, B, A).
+_WEIGHTS = {"D": 0.1, "C": 0.2, "B": 0.4, "A": 1.0}
+
+
+def ts_rank(and_root, lists):
+    """PostgreSQL's ``ts_rank(vector, query)`` (default weights, no normalisation; tsrank.c,
+    ``calc_rank``) from the positions of the query's distinct lexemes in the vector, in
+    lexeme order: each "1A,7A,11B" as the vector's text writes it, or None when the vector
+    does not hold it. ``and_root``: the query is an AND of words (else one word or an OR of
+    readings). Computed in double precision (PostgreSQL: single), so to within
+    ``TS_RANK_ERROR``; None when a lexeme is held without positions (not ranked here)."""
+    return _rank_input(and_root, lists)[1]
+
+
+def _rank_input(and_root, lists):
+    """(what ts_rank reads of these positions, the rank): ``calc_rank_or`` reads each
+    lexeme's weights in position order, ``calc_rank_and`` the distances between positions
+    and their weights, so rows whose inputs are equal get the same float from PostgreSQL.
+    (None, None) when a lexeme is held without positions."""
+    entries = []
+    for text in lists:
+        if text is None:
+            entries.append(None)
+            continue
+        if not text:
+            return None, None
+        entry = []
+        for written in text.split(","):
+            letter = written[-1]
+            if letter in _WEIGHTS:
+                entry.append((int(written[:-1]), _WEIGHTS[letter]))
+            else:
+                entry.append((int(written), _WEIGHTS["D"]))
+        entries.append(entry)
+    if and_root and len(entries) > 1:
+        rank = _rank_and(entries)
+        first = min((position for entry in entries if entry for position, _ in entry), default=0)
+        same = tuple(
+            entry and tuple((position - first, weight) for position, weight in entry)
+            for entry in entries
+        )
+        same = ("and", same)
+    else:
+        rank = _rank_or(entries)
+        same = ("or", tuple(entry and tuple(weight for _, weight in entry) for entry in entries))
+    return same, (1e-20 if rank < 0 else rank)
+
+
+def _rank_or(entries):
+    """``calc_rank_or``: per lexeme, its weights by position (the heaviest first) over i²,
+    normalised by π²/6; the mean over the query's lexemes."""
+    rank = 0.0
+    for entry in entries:
+        if not entry:
+            continue
+        summed, heaviest, at = 0.0, -1.0, 0
+        for number, (_position, weight) in enumerate(entry):
+            summed += weight / ((number + 1) * (number + 1))
+            if weight > heaviest:
+                heaviest, at = weight, number
+        rank += (heaviest + summed - heaviest / ((at + 1) * (at + 1))) / 1.64493406685
+    return rank / len(entries) if entries else rank
+
+
+def _word_distance(distance):
+    if distance > 100:
+        return 1e-30
+    return 1.0 / (1.005 + 0.05 * math.exp(distance / 1.5 - 2))
+
+
+def _rank_and(entries):
+    """``calc_rank_and``: every pair of positions of two different lexemes adds its weights'
+    product damped by their distance, as a probability (1 - (1 - r)(1 - w))."""
+    rank = -1.0
+    seen = []
+    for entry in entries:
+        if entry is None:
+            continue
+        for other in seen:
+            for position, weight in entry:
+                for other_position, other_weight in other:
+                    distance = abs(position - other_position)
+                    if distance:
+                        step = math.sqrt(weight * other_weight * _word_distance(distance))
+                        rank = step if rank < 0 else 1.0 - (1.0 - rank) * (1.0 - step)
+        seen.append(entry)
+    return rank
 
 
 def _bounds(written, folded_names, nested, exact, folded, starts, literal):

@@ -9,7 +9,9 @@ PostgreSQL stored it in the rows' ``search_vector`` (``tsvector_to_array``), and
 every lexeme any row holds. A query whose words are all common is matched here — the same rows
 ``search_vector @@ to_tsquery(…)`` gives, without reading thousands of rows; a query with a
 rarer word is matched by PostgreSQL (through the GIN index: a rare word has few rows), and a
-word no row holds matches nothing.
+word no row holds matches nothing. For the lexemes held by at least ``POSITIONED_ROWS`` rows
+it also holds where each row holds them (``Positions``: what ts_rank reads), read from the
+vector's text.
 
 It is loaded once per process and kept up to date: every write to the search rows
 (``search.indexing``), in its transaction, locks the kind's ``SearchState``, gives it a new
@@ -24,16 +26,20 @@ changes pruned) or a large batch reload the index from all rows. Memory: a few m
 20,000 programmes (``docs/benchmarks.md``).
 """
 
+import array
 import bisect
 import copy
 import heapq
+import itertools
+import operator
+import re
 import sys
 import threading
 import uuid
+from collections import Counter
 
-from django.contrib.postgres.fields import ArrayField
 from django.db import connection
-from django.db.models import BooleanField, Func, TextField
+from django.db.models import BooleanField, TextField
 from django.db.models.expressions import RawSQL
 
 from search.models import SearchChange, SearchState
@@ -49,6 +55,12 @@ MAX_IN_PLACE = 200
 # A lexeme held by at least this share of the rows gets a bitset (memory: size / 8 bytes
 # each; at most 1 / COMMON_SHARE times the words per row of them).
 COMMON_SHARE = 1 / 64
+# A common lexeme held by at least this many rows also keeps, per row, where the row holds it
+# (its positions and weights, as PostgreSQL stored them: what ts_rank reads), so a broad
+# word's top tier can be ranked here (``search.database``); a rarer word's matches are few
+# enough to be scored by PostgreSQL by id (one byte per row and lexeme while a lexeme takes at
+# most 255 different position lists in the rows, else two).
+POSITIONED_ROWS = 5000  # search.database.MAX_CANDIDATES: fewer matches are scored by id
 
 
 def lock_state(kind):
@@ -132,9 +144,15 @@ def _bitset(positions, size):
     return int.from_bytes(bits, "little")
 
 
+_BITS = bytes.maketrans(b"01", b"\x00\x01")
+_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
 def positions_of(bitset, limit=None):
     """The set bits of ``bitset``, lowest first (at most ``limit``)."""
     digits = bin(bitset)[:1:-1]  # least significant first
+    if limit is None:  # all of them, at C speed: one byte per bit, 0 or 1, as the selectors
+        return list(itertools.compress(range(len(digits)), digits.encode().translate(_BITS)))
     found = []
     at = digits.find("1")
     while at >= 0 and (limit is None or len(found) < limit):
@@ -145,11 +163,39 @@ def positions_of(bitset, limit=None):
 
 def _values(kind, rows):
     """The rows as the index reads them: dicts of ``_columns`` and, on PostgreSQL, their
-    lexemes as PostgreSQL stored them."""
+    lexemes as PostgreSQL stored them (``lexemes``) and each lexeme's positions with their
+    weights as the vector's text writes them (``positions``: {lexeme: "1A,7A,11B"})."""
     if connection.vendor == "postgresql":
-        rows = rows.annotate(lexemes=_Lexemes("search_vector"), nested=_NESTED)
-        return rows.values(*_columns(kind), *NAME_COLUMNS, "lexemes")
+        rows = rows.annotate(vector=_VECTOR_TEXT, nested=_NESTED)
+        values = list(rows.values(*_columns(kind), *NAME_COLUMNS, "vector"))
+        for row in values:
+            row["positions"] = parse_vector(row.pop("vector"))
+            row["lexemes"] = list(row["positions"])
+        return values
     return rows.values(*_columns(kind))
+
+
+# A tsvector's text (tsvectorout in PostgreSQL's tsvector.c): each lexeme in single quotes, a
+# quote in it doubled and a backslash doubled, then, if it has positions, ":" and the positions
+# with their weights ("1A,7B,12": no letter is weight D).
+_VECTOR_ENTRY = re.compile(r"'((?:[^'\\]|''|\\\\)*)'(?::([0-9A-D,]+))?")
+_VECTOR_ESCAPE = re.compile(r"''|\\\\")
+
+
+def parse_vector(text):
+    """{lexeme: its positions as written ("" when none)} of a tsvector's text."""
+    text = text or ""
+    if "''" not in text and "\\" not in text:  # nothing escaped (as good as always)
+        return dict(_VECTOR_ENTRY.findall(text))
+    found = {}
+    for lexeme, positions in _VECTOR_ENTRY.findall(text):
+        if "'" in lexeme or "\\" in lexeme:
+            lexeme = _VECTOR_ESCAPE.sub(lambda match: match.group()[0], lexeme)
+        found[lexeme] = positions
+    return found
+
+
+_VECTOR_TEXT = RawSQL("search_vector::text", [], output_field=TextField())
 
 
 # What the database engine bounds a row's relevance with (PostgreSQL): its names as written
@@ -161,14 +207,6 @@ _NESTED = RawSQL(
     [],
     output_field=BooleanField(),
 )
-
-
-class _Lexemes(Func):
-    """``tsvector_to_array(vector)``: the lexemes of a tsvector (PostgreSQL documents it in
-    "Text Search Functions")."""
-
-    function = "tsvector_to_array"
-    output_field = ArrayField(TextField())
 
 
 class FacetIndex:
@@ -206,7 +244,7 @@ class FacetIndex:
             for name, values in self.values.items()
         }
         # The text: None when the rows came without their lexemes (SQLite).
-        self.words, self.lexicon = None, None
+        self.words, self.lexicon, self.positioned = None, None, None
         if rows and "lexemes" in rows[0]:
             for column in NAME_COLUMNS:
                 self.columns[column] = [shared.setdefault(row[column], row[column]) for row in rows]
@@ -221,8 +259,16 @@ class FacetIndex:
                 for lexeme, found in positions.items()
                 if len(found) >= common
             }
+            # Where the rows hold the frequent lexemes (None: the rows came without).
+            if "positions" in rows[0]:
+                self.positioned = {}
+                for lexeme, found in positions.items():
+                    if len(found) >= max(common, POSITIONED_ROWS):
+                        held = self.positioned[lexeme] = Positions(self.size)
+                        for number in found:
+                            held.set(number, rows[number]["positions"][lexeme])
         elif not rows and connection.vendor == "postgresql":
-            self.words, self.lexicon = {}, set()
+            self.words, self.lexicon, self.positioned = {}, set(), {}
 
     @classmethod
     def load(cls, kind):
@@ -250,6 +296,29 @@ class FacetIndex:
             match |= rows
         return match
 
+    def prefix_match(self, text):
+        """The bitset of the rows that ``search_vector @@ to_tsquery(…)`` matches for the
+        near-match search's query (``search.database.tsquery(text, prefix=True)``: every word
+        whole but the last, which may begin a longer word — any lexeme it begins), or None
+        when one of those lexemes is not common: PostgreSQL must match it."""
+        if self.words is None:
+            return None
+        match = 0
+        for variant in text.variants:
+            *whole, last = variant.words
+            if any(word not in self.lexicon for word in whole):
+                continue
+            begun = [lexeme for lexeme in self.lexicon if lexeme.startswith(last)]
+            if any(lexeme not in self.words for lexeme in (*whole, *begun)):
+                return None
+            rows = 0
+            for lexeme in begun:
+                rows |= self.words[lexeme]
+            for word in whole:
+                rows &= self.words[word]
+            match |= rows
+        return match
+
     def updated(self, before, rows):
         """A copy with these rows changed: ``before`` {page id: the tokens it may have held},
         ``rows`` the changed rows as they are now, dicts like ``load`` reads (a page without a
@@ -261,6 +330,9 @@ class FacetIndex:
         new.values = {name: dict(values) for name, values in self.values.items()}
         if self.words is not None:
             new.words, new.lexicon = dict(self.words), set(self.lexicon)
+        if self.positioned is not None:
+            # Copied when first written (a publish changes a few lexemes of one row).
+            new.positioned, new._copied = dict(self.positioned), set()
         new._window_bits = (None, {})
         now = {row["page_id"]: row for row in rows}
         touched, leaving, entering = set(), [], []
@@ -329,6 +401,23 @@ class FacetIndex:
             elif bits & bit:
                 self.words[lexeme] = bits & ~bit
         self.lexicon |= lexemes
+        if self.positioned is not None:
+            positions = row.get("positions")
+            if positions is None:  # the row came without its positions: rank in SQL
+                self.positioned = None
+                return
+            for lexeme, held in self.positioned.items():
+                written = positions.get(lexeme)
+                if held.lists[held.rows[at]] != written:
+                    self._writable(lexeme).set(at, written)
+
+    def _writable(self, lexeme):
+        """The positions of ``lexeme``, this copy's own (``updated`` shares them at first)."""
+        copied = self.__dict__.setdefault("_copied", set())
+        if lexeme not in copied:
+            self.positioned[lexeme] = self.positioned[lexeme].copy()
+            copied.add(lexeme)
+        return self.positioned[lexeme]
 
     def _shift(self, move):
         for values in self.values.values():
@@ -343,6 +432,8 @@ class FacetIndex:
         self._shift(lambda bits: (bits & below) | ((bits >> (at + 1)) << at))
         for values in (self.ids, self.titles, *self.columns.values(), *self.windows.values()):
             del values[at]
+        for lexeme in self.positioned or ():
+            del self._writable(lexeme).rows[at]
         self.size -= 1
 
     def _insert(self, row):
@@ -355,8 +446,16 @@ class FacetIndex:
         self.titles.insert(at, row["sort_title"])
         for values in (*self.columns.values(), *self.windows.values()):
             values.insert(at, None)
+        for lexeme in self.positioned or ():
+            self._writable(lexeme).rows.insert(at, 0)
         self.size += 1
         return at
+
+    def bitset_where(self, flags):
+        """The bitset of the rows whose flag is true: ``flags``, one bool per row in the
+        index's order (built at C speed: one byte per row, read as binary digits)."""
+        digits = bytes(flags).translate(_DIGITS)[::-1]
+        return int(digits, 2) if digits else 0
 
     def bitset(self, page_ids):
         """The bitset of those pages (ids the index does not hold are ignored)."""
@@ -434,6 +533,9 @@ class FacetIndex:
         numbers = positions_of(rows)
         ids = self.ids
         relevance = (lambda number: -scores[ids[number]]) if scores else (lambda number: 0)
+        if scores and hasattr(scores, "values_at"):  # scores read off the rows' positions
+            negated = map(operator.neg, scores.values_at(numbers))
+            relevance = dict(zip(numbers, negated, strict=True)).__getitem__
         if sort.column:
             column = self.columns[sort.column]
             sign = -1 if sort.descending else 1
@@ -442,6 +544,29 @@ class FacetIndex:
                 value = column[number]
                 missing = value is None
                 return (missing, 0 if missing else sign * float(value), relevance(number), number)
+        elif scores:
+            # By relevance: only the rows scoring at least the (offset + limit)-th best score
+            # can be on the page or before it; they are few, and sorted.
+            if hasattr(scores, "values_at"):  # scores read off the rows' positions
+                values = scores.values_at(numbers)
+            else:
+                values = list(map(scores.__getitem__, map(ids.__getitem__, numbers)))
+            frequency = Counter(values)
+            seen = 0
+            for threshold in sorted(frequency, reverse=True):
+                seen += frequency[threshold]
+                if seen >= offset + limit:
+                    break
+            # Those above it, by score; then those at it, in the index's order (numbers rise).
+            best = sorted(
+                (-value, number)
+                for value, number in zip(values, numbers, strict=True)
+                if value > threshold
+            )
+            at = map(operator.eq, values, itertools.repeat(threshold))
+            tied = itertools.islice(itertools.compress(numbers, at), offset + limit - len(best))
+            best += [(0, number) for number in tied]
+            return [ids[number] for _, number in best[offset : offset + limit]]
         else:
 
             def key(number):
@@ -467,7 +592,44 @@ class FacetIndex:
         if self.words is not None:
             total += size(self.words) + sum(map(size, self.words.values()))
             total += size(self.lexicon) + sum(map(size, self.lexicon))
+        for held in (self.positioned or {}).values():
+            total += held.memory()
         return total
+
+
+class Positions:
+    """Where the rows hold one lexeme: per row (in the index's order) the number of its
+    positions as written ("1A,7A,11B", as PostgreSQL's vector stores them), 0 when the row
+    does not hold it; ``lists[number]`` is what a number stands for. Rows with the same
+    number hold the lexeme at the same positions with the same weights."""
+
+    def __init__(self, size):
+        self.rows = bytearray(size)
+        self.lists = [None]
+        self.numbers = {}
+
+    def set(self, at, positions):
+        if positions is None:
+            self.rows[at] = 0
+            return
+        number = self.numbers.get(positions)
+        if number is None:
+            number = self.numbers[positions] = len(self.lists)
+            self.lists.append(positions)
+            if number == 256 and isinstance(self.rows, bytearray):
+                self.rows = array.array("H", self.rows)
+            elif number == 65536:
+                self.rows = array.array("I", self.rows)
+        self.rows[at] = number
+
+    def copy(self):
+        new = copy.copy(self)
+        new.rows, new.lists, new.numbers = self.rows[:], list(self.lists), dict(self.numbers)
+        return new
+
+    def memory(self):
+        size = sys.getsizeof
+        return size(self.rows) + size(self.lists) + size(self.numbers) + sum(map(size, self.lists))
 
 
 def _columns(kind):

@@ -52,7 +52,8 @@ def outcome(params):
 
 
 def both_paths(monkeypatch, params):
-    """(fast, every row matched in PostgreSQL), and whether the fast path ran."""
+    """(fast, every row matched in PostgreSQL), and whether the fast path ran. The slow way
+    also does the near-match search's prefix match in PostgreSQL."""
     ranked = []
     real = DatabaseEngine._ranked_page
 
@@ -63,6 +64,7 @@ def both_paths(monkeypatch, params):
     monkeypatch.setattr(DatabaseEngine, "_ranked_page", staticmethod(spy))
     fast = outcome(params)
     monkeypatch.setattr(FacetIndex, "text_match", lambda self, text: None)
+    monkeypatch.setattr(FacetIndex, "prefix_match", lambda self, text: None)
     slow = outcome(params)
     monkeypatch.undo()
     return fast, slow, bool(ranked)
@@ -96,6 +98,122 @@ def test_the_same_over_a_generated_set(home_page, monkeypatch):
         assert fast == slow, params
         used += ran
     assert used >= 12
+
+
+# Broad words: their top tier is longer than the candidate limit of the test below, so before
+# the ranking in memory every match was scored; synonyms; near matches whose prefix the index
+# matches ("tho" begins "thong", "thoi", …); pages far in.
+BROAD = [
+    "q=công nghệ",
+    "q=công nghệ&trang=2",
+    "q=công nghệ&trang=7",
+    "q=cong nghe",
+    "q=điện",
+    "q=điện&trang=4",
+    "q=Điện công nghiệp",
+    "q=thợ",
+    "q=thợ&trang=3",
+    "q=thợ&trinh-do=cao-dang",
+    "q=tho&sap-xep=hoc-phi",
+    "q=tho&sap-xep=ten",
+    "q=thợ điện",
+    "q=ke to",
+    "q=dien cong ngh",
+    "q=quan tri khach sam",
+    "q=nghiep",
+    "q=cong nghe thong tin",
+    "q=công nghệ&so-huu=cong-lap&trang=2",
+    "q=cntt",  # a reading no row holds ("cntt") beside one that many do
+]
+
+
+def test_broad_words_ranked_in_memory_give_what_scoring_every_match_gives(home_page, monkeypatch):
+    """The top tier of a broad word holds more rows than the candidate limit (lowered here, as
+    at 100,000 programmes 13,408 rows against 5,000): groups of rows with the same score are
+    cut to the page's length, ts_rank computed here bounds the rest, and the page, its order,
+    scores, totals and counts are those of scoring every match in PostgreSQL."""
+    monkeypatch.setattr(facetindex, "POSITIONED_ROWS", 50)
+    bench.generate(occupations=90, institutions=16, programmes=640, out=lambda line: None)
+    kind = get_kind("programmes")
+    index = facetindex.facet_index(kind)
+    assert {"cong", "nghe", "dien"} <= index.positioned.keys()
+    calls, chosen = [], {}
+    real = database._ranked_here
+
+    def spy(*args):
+        found = real(*args)
+        calls.append(None if found is None else len(found[0]))
+        return found
+
+    for params in BROAD:
+        monkeypatch.setattr(facetindex, "POSITIONED_ROWS", 50)
+        monkeypatch.setattr(database, "MAX_CANDIDATES", 75)
+        monkeypatch.setattr(database, "_ranked_here", spy)
+        calls.clear()
+        fast, slow, _ran = both_paths(monkeypatch, params)
+        assert fast == slow, params
+        chosen[params] = list(calls)
+    # The top tier of "công nghệ" is longer than the limit; ranked here, the page is chosen
+    # among fewer rows than the limit.
+    text = run_kind(DatabaseEngine(), "q=công nghệ", kind="programmes").query.text
+    top = [
+        position
+        for position in facetindex.positions_of(index.text_match(text))
+        if index.columns["names_exact"][position].startswith("công nghệ")
+    ]
+    assert len(top) > 75
+    for params in ["q=công nghệ", "q=điện"]:
+        assert chosen[params] and all(n is not None and n <= 75 for n in chosen[params])
+
+
+def test_ts_rank_computed_here_is_postgresqls(home_page):
+    """``database.ts_rank`` from the positions the index holds is PostgreSQL's ts_rank to well
+    within ``TS_RANK_ERROR``, and rows whose input to ts_rank is the same (the same weights in
+    order for one word or an OR, the same distances for an AND) get the very same float."""
+    bench.generate(occupations=90, institutions=8, programmes=320, out=lambda line: None)
+    from search.facetindex import parse_vector
+    from search.text import analyse
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT page_id, search_vector::text FROM search_programmesearchrow")
+        vectors = dict(cursor.fetchall())
+        worst, compared = 0.0, 0
+        for typed in ["điện", "công nghệ", "thợ", "dien cong nghiep", "thợ điện", "may", "ke toan"]:
+            text = analyse(typed)
+            items = sorted({word for variant in text.variants for word in variant.words})
+            and_root = len(text.variants) == 1 and len(text.variants[0].words) > 1
+            cursor.execute(
+                "SELECT page_id, ts_rank(search_vector, q) FROM search_programmesearchrow, "
+                "to_tsquery('vn_unaccent', %s) q WHERE search_vector @@ q",
+                [database.tsquery(text)],
+            )
+            by_input = {}
+            for pk, rank in cursor.fetchall():
+                held = parse_vector(vectors[pk])
+                same, here = database._rank_input(and_root, [held.get(item) for item in items])
+                assert here == database.ts_rank(and_root, [held.get(item) for item in items])
+                worst = max(worst, abs(here - rank))
+                assert by_input.setdefault(same, rank) == rank, typed
+                compared += 1
+    assert compared > 200
+    assert worst < database.TS_RANK_ERROR / 100
+
+
+def test_the_vector_text_gives_postgresqls_lexemes(schools):
+    """The index reads the vector's text: its lexemes are ``tsvector_to_array``'s, whatever
+    the characters (quotes and backslashes are doubled in the text)."""
+    from search.facetindex import parse_vector
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT v::text, tsvector_to_array(v) FROM (SELECT search_vector FROM "
+            "search_programmesearchrow UNION ALL SELECT to_tsvector('simple', %s) "
+            "UNION ALL SELECT %s::tsvector) AS t(v)",
+            ["O'Neil c:\\dir it''s  l'été 3.5 ĐẮK", "'a''b' 'c\\\\d':1A,2 'x':3B 'y'"],
+        )
+        for text, lexemes in cursor.fetchall():
+            assert list(parse_vector(text)) == lexemes
+    assert parse_vector("'a''b':1A,7 'c\\\\d' 'e'") == {"a'b": "1A,7", "c\\d": "", "e": ""}
 
 
 def test_a_query_word_is_the_lexeme_postgresql_stores():
@@ -205,14 +323,16 @@ def test_ts_rank_stays_below_its_bound():
     assert max(ranks) < database.TS_RANK_BOUND
 
 
-def test_words_and_names_updated_in_place_are_what_the_rows_hold(db):
+def test_words_and_names_updated_in_place_are_what_the_rows_hold(db, monkeypatch):
     """Random writes applied in place: every common word's bitset is the rows that hold it
-    now, every word a row holds is known, and the names follow their rows."""
+    now, every word a row holds is known, the names follow their rows, and so do the
+    positions of the frequent words."""
     import datetime
     import random
 
     from search.facetindex import NAME_COLUMNS, _bitset
 
+    monkeypatch.setattr(facetindex, "POSITIONED_ROWS", 1)
     kind = get_kind("programmes")
     rng = random.Random(7)
     words = ["dien", "cong", "nghiep", "ke", "toan", "o", "to", "han", "may"]
@@ -228,6 +348,7 @@ def test_words_and_names_updated_in_place_are_what_the_rows_hold(db):
             "admission_start": datetime.date(2026, 1, 1),
             "admission_end": datetime.date(2026, 2, 1),
             "lexemes": chosen,
+            "positions": {word: f"{rng.randint(1, 3)}A,{rng.randint(4, 6)}B" for word in chosen},
             "names_exact": " ".join(chosen),
             "names_folded": " ".join(chosen),
             "nested": rng.random() < 0.8,
@@ -254,3 +375,39 @@ def test_words_and_names_updated_in_place_are_what_the_rows_hold(db):
         assert {lexeme for r in rows.values() for lexeme in r["lexemes"]} <= index.lexicon
         for column in NAME_COLUMNS:
             assert index.columns[column] == [rows[pk][column] for pk in index.ids]
+        assert index.positioned.keys() == set(words)
+        for lexeme, held in index.positioned.items():
+            assert len(held.rows) == index.size
+            written = [held.lists[number] for number in held.rows]
+            assert written == [rows[pk]["positions"].get(lexeme) for pk in index.ids], lexeme
+
+
+def test_the_candidate_limit_and_the_positioned_words_agree():
+    """A word held by fewer rows than the candidate limit has no positions in the index: its
+    matches are few enough to be scored by id."""
+    assert facetindex.POSITIONED_ROWS == database.MAX_CANDIDATES
+
+
+def test_a_page_by_relevance_is_the_best_scores_then_name_order(db):
+    """``FacetIndex.page`` by relevance takes only the rows at or above the page's lowest
+    score: the same page as ordering every row by (score descending, position)."""
+    import random
+
+    from search.kinds import RELEVANCE
+
+    kind = get_kind("programmes")
+    rng = random.Random(3)
+    rows = [
+        {"page_id": pk, "sort_title": f"t{pk % 17}", "facet_tokens": [], "tuition": None}
+        | {"duration_months": None, "admission_start": None, "admission_end": None}
+        for pk in range(1, 400)
+    ]
+    index = FacetIndex(kind, rows)
+    for _ in range(30):
+        chosen = [pk for pk in index.ids if rng.random() < 0.6]
+        scores = {pk: rng.choice([0.0, 0.5, 1.25, 1.25, 2.0, 100.1]) for pk in chosen}
+        bits = index.bitset(chosen)
+        expected = sorted(chosen, key=lambda pk: (-scores[pk], index.position[pk]))
+        for offset in (0, 20, 100, 380):
+            page = index.page(bits, RELEVANCE, offset, 20, scores)
+            assert page == expected[offset : offset + 20]
