@@ -120,8 +120,10 @@ def test_ethnic_minority_policies_are_a_programme_facet(programme_engine, school
         )
     ]
     school.save_revision().publish()
-    rows = ProgrammeSearchRow.objects.filter(facet_tokens__contains=["ethnic_minority=co"])
-    assert [row.title for row in rows] == ["Kế toán doanh nghiệp"]  # its trung-cap programme
+    # Read in Python: SQLite has no JSON ``contains`` lookup (``make test`` without DATABASE_URL).
+    rows = ProgrammeSearchRow.objects.order_by("page_id")
+    tagged = [row.title for row in rows if "ethnic_minority=co" in row.facet_tokens]
+    assert tagged == ["Kế toán doanh nghiệp"]  # its trung-cap programme
     result = run(programme_engine, "")
     assert counts(result, "ethnic_minority") == {"co": 1}
     assert titles(run(programme_engine, "dan-toc-thieu-so=co")) == ["Kế toán doanh nghiệp"]
