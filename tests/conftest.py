@@ -47,8 +47,11 @@ def pytest_configure(config):
 # (``--no-loadscope-reorder``): the costliest first, so both finish together instead of one
 # running a long module at the end while the other waits. A live-server test (Chromium or the
 # page cache, then a flush and the restore) costs about as much as fifteen others, a test
-# marked ``slow`` (the whole demo, a migration) sixty.
-LIVE_SERVER_WEIGHT, SLOW_WEIGHT = 15, 60
+# marked ``slow`` (the whole demo, a migration) sixty; a module that loads the administrative
+# units or the real streaming figures once (``admin_units``, ``real_streaming``, ``site_demo``)
+# thirty more.
+LIVE_SERVER_WEIGHT, SLOW_WEIGHT, MODULE_DATA_WEIGHT = 15, 60, 30
+MODULE_DATA = {"admin_units", "real_streaming", "site_demo"}
 
 
 def _weight(item):
@@ -58,11 +61,14 @@ def _weight(item):
 
 
 def pytest_collection_modifyitems(items):
-    cost, first = {}, {}
+    cost, first, with_data = {}, {}, set()
     for number, item in enumerate(items):
-        weight = _weight(item)
-        cost[item.path] = cost.get(item.path, 0) + weight
+        cost[item.path] = cost.get(item.path, 0) + _weight(item)
         first.setdefault(item.path, number)
+        if MODULE_DATA & set(getattr(item, "fixturenames", ())):
+            with_data.add(item.path)
+    for path in with_data:
+        cost[path] += MODULE_DATA_WEIGHT
     items.sort(key=lambda item: (-cost[item.path], first[item.path]))
 
 
