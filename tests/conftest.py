@@ -1,3 +1,4 @@
+import contextlib
 import json
 
 import pytest
@@ -7,7 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from website.adminunits import load_admin_units
 
@@ -185,19 +186,35 @@ def restore_migrated_content(content):
         connection.creation.deserialize_db_from_string(content)
 
 
-@pytest.fixture
-def home_page(db):
+def default_home_page():
     """The home page the initial migration creates, as the default site's root."""
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
+@pytest.fixture
+def home_page(db):
+    return default_home_page()
+
+
+@contextlib.contextmanager
+def rolled_back(django_db_blocker):
+    """Content a test module shares, made once in a transaction that is rolled back after the
+    module, so tests elsewhere never see it. Each test's ``db`` transaction nests inside it
+    (what a test changes is undone before the next); not for transactional tests."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+def fresh_pages(pks):
+    """The pages of ``{name: primary key}``, read afresh as their classes (a test may have
+    changed the objects a module-scoped fixture made)."""
+    pages = Page.objects.filter(pk__in=pks.values()).specific().in_bulk()
+    return {name: pages[pk] for name, pk in pks.items()}
+
+
 @pytest.fixture(scope="module")
 def admin_units(django_db_setup, django_db_blocker):
-    """Viet Nam's administrative units, loaded once per test module; gives the load's counts.
-
-    The load stays in a transaction that is rolled back after the module, so tests elsewhere
-    never see it. Each test's ``db`` transaction nests inside it; not for transactional tests.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
+    """Viet Nam's administrative units, loaded once per test module; gives the load's counts."""
+    with rolled_back(django_db_blocker):
         yield load_admin_units()
-        transaction.set_rollback(True)

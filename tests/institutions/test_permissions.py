@@ -12,15 +12,15 @@ import json
 import pytest
 
 from django.contrib.auth.models import User
-from django.db import transaction
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from careers.streaming.access import create_data_officer
 from institutions.models import ProgramPage
+from tests.conftest import default_home_page, fresh_pages, rolled_back
 from tests.institutions import factories
 from tests.institutions.conftest import (
     make_administrator,
@@ -39,8 +39,8 @@ def world_ids(django_db_setup, django_db_blocker):
     the five roles' users. Made once for the module (it is most of each test's time) and
     rolled back after it; each test's own transaction nests inside, so what an action changed
     is undone before the next one. Keeps primary keys: each test reads fresh objects."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        home = Site.objects.get(is_default_site=True).root_page.specific
+    with rolled_back(django_db_blocker):
+        home = default_home_page()
         index = factories.index(home)
         school_a, school_b = make_school_a(index), make_school_b(index)
         staff = {
@@ -70,16 +70,17 @@ def world_ids(django_db_setup, django_db_blocker):
                 "administrator": make_administrator().pk,
             },
         }
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
 def world(world_ids):
     """The module's objects, read afresh for each test (an action may have changed them)."""
-    pages = {
-        name: Page.objects.get(pk=world_ids[name]).specific
-        for name in ("index", "a", "b", "a_programme", "b_programme", "b_draft")
-    }
+    pages = fresh_pages(
+        {
+            name: world_ids[name]
+            for name in ("index", "a", "b", "a_programme", "b_programme", "b_draft")
+        }
+    )
     b_collection = pages["b"].access.collection
     return {
         **pages,

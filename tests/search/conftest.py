@@ -4,14 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from django.db import transaction
-
-from wagtail.models import Page, Site
-
 from careers.models import TrainingField
 from search.signals import deferred
 from tests.careers import factories
-from tests.conftest import flushes
+from tests.conftest import default_home_page, flushes, fresh_pages, rolled_back
 from tests.search.helpers import engine_for
 from website.demo import indexes_updated_once
 
@@ -264,22 +260,12 @@ def module_transaction(request, django_db_setup, django_db_blocker):
     if any(flushes(item) for item in request.session.items if item.module is request.module):
         yield False
         return
-    with django_db_blocker.unblock(), transaction.atomic():
+    with rolled_back(django_db_blocker):
         yield True
-        transaction.set_rollback(True)
-
-
-def _home_page():
-    return Site.objects.get(is_default_site=True).root_page.specific
 
 
 def _pks(pages):
     return {name: page.pk for name, page in pages.items()}
-
-
-def _fresh(pks):
-    pages = Page.objects.filter(pk__in=pks.values()).specific().in_bulk()
-    return {name: pages[pk] for name, pk in pks.items()}
 
 
 @pytest.fixture(scope="module")
@@ -287,7 +273,7 @@ def catalogue_pks(module_transaction, django_db_blocker):
     if not module_transaction:
         return None
     with django_db_blocker.unblock():
-        return _pks(make_catalogue(_home_page()))
+        return _pks(make_catalogue(default_home_page()))
 
 
 @pytest.fixture(scope="module")
@@ -295,21 +281,21 @@ def schools_pks(module_transaction, catalogue_pks, django_db_blocker):
     if not module_transaction:
         return None
     with django_db_blocker.unblock():
-        return _pks(make_schools(_home_page(), _fresh(catalogue_pks)))
+        return _pks(make_schools(default_home_page(), fresh_pages(catalogue_pks)))
 
 
 @pytest.fixture
 def catalogue(catalogue_pks, home_page):
     if catalogue_pks is None:
         return make_catalogue(home_page)
-    return _fresh(catalogue_pks)
+    return fresh_pages(catalogue_pks)
 
 
 @pytest.fixture
 def schools(schools_pks, home_page, catalogue):
     if schools_pks is None:
         return make_schools(home_page, catalogue)
-    return _fresh(schools_pks)
+    return fresh_pages(schools_pks)
 
 
 @pytest.fixture(scope="session", autouse=True)

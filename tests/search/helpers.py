@@ -14,6 +14,21 @@ def run(engine, params="", kind="occupations"):
     return engine.search(query)
 
 
+def random_changes(rng, rows, row, top):
+    """One batch of random writes to the rows a facet index is built from (``rows``, changed
+    in place): one to six ids below ``top`` rewritten by ``row(pk)``, or deleted (3 in 10).
+    Gives what ``FacetIndex.updated`` takes: the facet tokens before, the rows now."""
+    before, now = {}, []
+    for pk in rng.sample(range(1, top), rng.randint(1, 6)):
+        before[pk] = set(rows[pk]["facet_tokens"]) if pk in rows else set()
+        if pk in rows and rng.random() < 0.3:
+            del rows[pk]
+        else:
+            rows[pk] = row(pk)
+            now.append(rows[pk])
+    return before, now
+
+
 def titles(result):
     return [hit.title for hit in result.hits]
 

@@ -16,13 +16,13 @@ from collections import Counter
 import pytest
 
 from django.core.management import call_command
-from django.db import transaction
 from django.http import QueryDict
 
 from search.database import DatabaseEngine
 from search.kinds import get_kind
 from search.models import OccupationSearchRow, ProgrammeSearchRow
 from search.text import analyse
+from tests.conftest import rolled_back
 from tests.search.helpers import run, titles
 from website.adminunits import load_admin_units
 
@@ -38,14 +38,12 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
 
     media = tmp_path_factory.mktemp("media")
     with (
-        django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=media, ALLOW_DEMO_CONTENT=True),
-        transaction.atomic(),
+        rolled_back(django_db_blocker),
     ):
         load_admin_units()
         call_command("load_demo", stdout=io.StringIO())
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from search.database import DatabaseEngine
 from search.facetindex import positions_of
 from search.kinds import get_kind
 from search.models import ProgrammeSearchRow, SearchState
-from tests.search.helpers import counts, titles
+from tests.search.helpers import counts, random_changes, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -189,15 +189,7 @@ def test_updating_in_place_gives_the_index_a_reload_would(db):
     rows = {pk: row(pk) for pk in range(1, 60)}
     index = FacetIndex(kind, rows.values())
     for _ in range(40):
-        before, now = {}, []
-        for pk in rng.sample(range(1, 80), rng.randint(1, 6)):
-            before[pk] = set(rows[pk]["facet_tokens"]) if pk in rows else set()
-            if pk in rows and rng.random() < 0.3:
-                del rows[pk]
-            else:
-                rows[pk] = row(pk)
-                now.append(rows[pk])
-        updated = index.updated(before, now)
+        updated = index.updated(*random_changes(rng, rows, row, 80))
         assert _index_state(updated) == _index_state(FacetIndex(kind, rows.values()))
         today = datetime.date(2026, 2, 1)
         assert updated.facet_values("admission", today) == FacetIndex(

@@ -11,8 +11,8 @@ from search import bench, database, facetindex
 from search.database import DatabaseEngine
 from search.facetindex import FacetIndex
 from search.kinds import get_kind
+from tests.search.helpers import random_changes, titles
 from tests.search.helpers import run as run_kind
-from tests.search.helpers import titles
 
 pytestmark = [
     pytest.mark.django_db,
@@ -358,15 +358,7 @@ def test_words_and_names_updated_in_place_are_what_the_rows_hold(db, monkeypatch
     index = FacetIndex(kind, rows.values())
     assert index.words  # 49 rows: every word held by a row is common
     for _ in range(40):
-        before, now = {}, []
-        for pk in rng.sample(range(1, 70), rng.randint(1, 6)):
-            before[pk] = set(rows[pk]["facet_tokens"]) if pk in rows else set()
-            if pk in rows and rng.random() < 0.3:
-                del rows[pk]
-            else:
-                rows[pk] = row(pk)
-                now.append(rows[pk])
-        index = index.updated(before, now)
+        index = index.updated(*random_changes(rng, rows, row, 70))
         order = [index.position[pk] for pk in index.ids]
         assert order == list(range(index.size))
         for lexeme, bits in index.words.items():

@@ -5,15 +5,13 @@ import pytest
 def real_streaming(admin_units, django_db_blocker):
     """The real targets and results of careers/streaming/data, imported once per module over
     the administrative units; rolled back after the module like ``admin_units``."""
-    from django.db import transaction
-
     from careers.streaming.importers import load_real_figures
+    from tests.conftest import rolled_back
 
-    with django_db_blocker.unblock(), transaction.atomic():
+    with rolled_back(django_db_blocker):
         results = load_real_figures()
         assert all(result.ok for result in results.values()), results
         yield results
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 import pytest
 
-from django.db import transaction
 from django.test import override_settings
 
+from tests.conftest import rolled_back
 from website.demo import SITE_DEMO, load_demo
 from website.models import Commune, Province, Structure
 
@@ -48,7 +48,6 @@ def site_demo(django_db_setup, django_db_blocker, tmp_path_factory):
     module's) and rolled back after it; each test's own ``db`` transaction nests inside, so
     what a test changes is undone before the next. Not for transactional tests."""
     media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+    with override_settings(MEDIA_ROOT=media), rolled_back(django_db_blocker):
         add_demo_places()
         yield load_demo(SITE_DEMO)
-        transaction.set_rollback(True)
