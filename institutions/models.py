@@ -375,12 +375,10 @@ class InstitutionPage(BasePage):
             kwargs["update_fields"] = {*update_fields, "ethnic_minority_support"}
         return super().save(*args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_content_context(self, request):
         from institutions.context import institution_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(institution_context(self, request))
-        return context
+        return institution_context(self, request)
 
     @property
     def lead(self):
@@ -755,12 +753,10 @@ class ProgramPage(BasePage):
             errors["nine_plus"] = _("Chỉ chương trình trung cấp học kèm văn hóa THPT (9+).")
         return errors
 
-    def get_context(self, request, *args, **kwargs):
+    def get_content_context(self, request):
         from institutions.context import programme_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(programme_context(self, request))
-        return context
+        return programme_context(self, request)
 
     @property
     def lead(self):

@@ -13,13 +13,27 @@ def _ensure_roles(sender, using="default", **kwargs):
     ensure_roles()
 
 
-def _content_changed(sender, instance=None, **kwargs):
-    from wagtail.models import Page, Site
+# What public pages show: the pages, the sites and settings, the snippets and figures pages
+# read (occupations' groups, labour figures, hiring needs, streaming figures, partnerships,
+# areas…), images, documents and tags. Not the survey's answers (the pages that count them
+# say the time of their figure: careers.survey.streaming), the search rows (kept by the
+# search app itself), nor the admin's own bookkeeping.
+SHOWN_APPS = {
+    "website", "careers", "streaming", "institutions",
+    "wagtailcore", "wagtailimages", "wagtaildocs", "taggit",
+}  # fmt: skip
+NOT_SHOWN = {
+    "wagtailcore.revision", "wagtailcore.workflowstate", "wagtailcore.taskstate",
+    "wagtailcore.pagelogentry", "wagtailcore.modellogentry", "wagtailcore.pagesubscription",
+    "wagtailcore.comment", "wagtailcore.commentreply", "wagtailcore.referenceindex",
+    "wagtailcore.uploadedfile", "wagtailimages.rendition", "streaming.areareviewtask",
+}  # fmt: skip
 
-    from website.models import SiteSettings
+
+def _content_changed(sender, instance=None, **kwargs):
     from website.pagecache import new_generation
 
-    if isinstance(instance, Page | Site | SiteSettings):
+    if sender._meta.app_label in SHOWN_APPS and sender._meta.label_lower not in NOT_SHOWN:
         new_generation()
 
 
@@ -47,8 +61,8 @@ class WebsiteConfig(AppConfig):
         from website import sitemaps
         from website.pagecache import new_generation
 
-        # What public pages cache across requests is read again after any change of a
-        # page (a publish saves the page), a site or the site settings.
+        # What public pages cache across requests (menus, routes, fragments) is read again
+        # after any change of what they show (a publish saves the page): SHOWN_APPS.
         post_save.connect(_content_changed, dispatch_uid="website-content-saved")
         post_delete.connect(_content_changed, dispatch_uid="website-content-deleted")
         post_page_move.connect(new_generation, dispatch_uid="website-page-moved")

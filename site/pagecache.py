@@ -14,12 +14,14 @@ process-local cache one worker would keep its menus after another one published.
 without ``CACHE_URL`` (``PAGE_FRAGMENT_CACHE = None``) values are kept for one request only.
 """
 
+import hashlib
 import time
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http.request import split_domain_port
+from django.utils import translation
 
 from wagtail.models import Site
 
@@ -48,21 +50,58 @@ def _generation(request, cache):
 
 def cached(request, name, compute):
     """``compute()`` at most once per request and, with a shared cache, once per generation."""
+    value = lookup(request, name)
+    if value is None:
+        value = compute()
+        store(request, name, value)
+    return value
+
+
+def lookup(request, name):
+    """What ``store`` kept under ``name`` in this request or this generation, else None."""
     memo = request.__dict__.setdefault("_page_fragments", {})
     value = memo.get(name, _MISSING)
-    if value is not _MISSING:
-        return value
-    cache = shared_cache()
-    if cache is None:
-        value = compute()
-    else:
-        key = f"website:{name}:{_generation(request, cache)}"
-        value = cache.get(key, _MISSING)
-        if value is _MISSING:
-            value = compute()
-            cache.set(key, value, TIMEOUT)
+    if value is _MISSING and (cache := shared_cache()) is not None:
+        value = cache.get(f"website:{name}:{_generation(request, cache)}", _MISSING)
+        if value is not _MISSING:
+            memo[name] = value
+    return None if value is _MISSING else value
+
+
+def store(request, name, value, timeout=TIMEOUT):
+    memo = request.__dict__.setdefault("_page_fragments", {})
     memo[name] = value
-    return value
+    if (cache := shared_cache()) is not None:
+        cache.set(f"website:{name}:{_generation(request, cache)}", value, timeout)
+
+
+# Longer query strings are rendered, never kept: made-up ones cannot fill the cache.
+CONTENT_MAX_QUERY = 200
+
+
+def content_name(request):
+    """The name a public page's content block is kept under for this request, or None when
+    it is rendered afresh: with no shared cache, for a logged-in user (a teacher sees the
+    library's restricted downloads), a preview, a POST or an overlong query string.
+
+    The block is the same for every anonymous visitor of an address: nothing personal is on
+    a public page (no CSRF token, no user; the shortlist lives on the device). It is kept
+    per site, address, query string and content language, for this generation of the
+    content, and for at most ``PUBLIC_CACHE_SECONDS`` (what depends on the date, such as
+    upcoming events or open admissions, moves on within that time, as through the proxy).
+    """
+    if (
+        shared_cache() is None
+        or request.method not in ("GET", "HEAD")
+        or getattr(request, "is_preview", False)
+        or request.user.is_authenticated
+    ):
+        return None
+    query = request.GET.urlencode()
+    if len(query) > CONTENT_MAX_QUERY:
+        return None
+    address = f"{request.get_host()}{request.path}?{query}#{translation.get_language()}"
+    return f"content:{hashlib.blake2b(address.encode(), digest_size=16).hexdigest()}"
 
 
 def site_for_request(request):

@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from careers import views as careers_views
 from institutions import views as institutions_views
-from website import admin_access, sitemaps, views
+from website import admin_access, routing, sitemaps, views
 from website.admin_workflow import PageWorkflowAction
 from website.api import api_router
 from website.security import ThrottledPasswordResetView
@@ -85,4 +85,9 @@ if settings.DEBUG:
 
 # Pages in another content language live under its code (/sed/…); Vietnamese pages keep
 # their addresses without a prefix. The language comes from the address alone.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Wagtail's pages are served by website.routing.serve (Wagtail's view, the route cached).
+urlpatterns += i18n_patterns(
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

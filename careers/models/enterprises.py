@@ -140,12 +140,10 @@ class EnterprisePage(BasePage):
             kwargs["update_fields"] = {*update_fields, "search_text"}
         return super().save(*args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_content_context(self, request):
         from careers.context import enterprise_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(enterprise_context(self, request))
-        return context
+        return enterprise_context(self, request)
 
     @property
     def lead(self):

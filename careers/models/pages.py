@@ -266,12 +266,10 @@ class OccupationPage(BasePage):
             kwargs["update_fields"] = {*update_fields, "initial", "sort_title", "riasec_code"}
         return super().save(*args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_content_context(self, request):
         from careers.context import occupation_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(occupation_context(self))
-        return context
+        return occupation_context(self)
 
     @property
     def lead(self):
@@ -455,8 +453,9 @@ class LabourMarketPage(RoutablePageMixin, BasePage):
     def overview(self, request):
         from careers.market import market_context
 
-        context = market_context(self, request)
-        return self.render(request, context_overrides=context)
+        return self.render(
+            request, context_overrides=self.unless_content_kept(request, market_context)
+        )
 
     @path("csv/<slug:table>/", name="csv")
     def table_csv(self, request, table):

@@ -590,7 +590,9 @@ class StreamingDashboardPage(RoutablePageMixin, BasePage):
     def dashboard(self, request):
         from careers.streaming.views import dashboard_context
 
-        return self.render(request, context_overrides=dashboard_context(self, request))
+        return self.render(
+            request, context_overrides=self.unless_content_kept(request, dashboard_context)
+        )
 
     @path("truong/", name="schools")
     def school_plans(self, request):
@@ -598,7 +600,7 @@ class StreamingDashboardPage(RoutablePageMixin, BasePage):
 
         return self.render(
             request,
-            context_overrides=school_plans_context(self, request),
+            context_overrides=self.unless_content_kept(request, school_plans_context),
             template="streaming/schools.html",
         )
 
@@ -620,7 +622,7 @@ class StreamingDashboardPage(RoutablePageMixin, BasePage):
 
         return self.render(
             request,
-            context_overrides=report_context(self, request, province, year),
+            context_overrides=self.unless_content_kept(request, report_context, province, year),
             template="streaming/report.html",
         )
 

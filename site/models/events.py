@@ -173,10 +173,8 @@ class EventPage(RoutablePageMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["participants"] = self.participants.select_related("institution", "enterprise")
-        return context
+    def get_content_context(self, request):
+        return {"participants": self.participants.select_related("institution", "enterprise")}
 
     def get_share_image(self):
         return self.share_image or self.image

@@ -53,9 +53,7 @@ class GuidePage(BasePage):
         verbose_name = _("trang chuyên đề có số liệu")
         verbose_name_plural = _("trang chuyên đề có số liệu")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_content_context(self, request):
         from website.context import guide_relations
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(guide_relations(self))
-        return context
+        return guide_relations(self)

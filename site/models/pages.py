@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from website import pagecache
 from website.blocks import BodyBlock
 from website.slugs import slugify
 
@@ -78,6 +79,39 @@ class BasePage(Page):
     def get_share_image(self):
         return self.share_image
 
+    def get_context(self, request, *args, **kwargs):
+        """The page's context; what its content block shows beyond its own fields
+        (``get_content_context``) only when that block is not kept already
+        (``website.pagecache.content_name``: the same for every anonymous visitor)."""
+        context = super().get_context(request, *args, **kwargs)
+        name = pagecache.content_name(request)
+        kept = pagecache.lookup(request, name) if name else None
+        if kept is None:
+            context["content_name"] = name
+            context.update(self.get_content_context(request))
+        else:
+            context["kept_content"] = kept
+        return context
+
+    def get_content_context(self, request):
+        """What the content block shows beyond the page's fields: none here."""
+        return {}
+
+    def unless_content_kept(self, request, build, *args):
+        """``build(self, request, *args)``, the context of a routable page's view, unless that
+        view's content block is kept already (then the template does not read it)."""
+        name = pagecache.content_name(request)
+        if name and pagecache.lookup(request, name) is not None:
+            return {}
+        return build(self, request, *args)
+
+    def get_view_restrictions(self):
+        # Kept with the cached route (website.routing); a page loaded otherwise asks Wagtail.
+        restrictions = getattr(self, "cached_view_restrictions", None)
+        if restrictions is None:
+            return super().get_view_restrictions()
+        return restrictions
+
 
 class SectionIndexPage(BasePage):
     """The index of a section under the home page (news, events, occupations, schools, …):
@@ -96,10 +130,8 @@ class SectionIndexPage(BasePage):
     class Meta:
         abstract = True
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(import_string(self.context_builder)(self, request))
-        return context
+    def get_content_context(self, request):
+        return import_string(self.context_builder)(self, request)
 
 
 class HomePage(BasePage):
@@ -168,16 +200,17 @@ class HomePage(BasePage):
             return "website/home_page_locale.html"
         return super().get_template(request, *args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_content_context(self, request):
         from website.models.events import EventPage
         from website.models.news import NewsPage
 
-        context = super().get_context(request, *args, **kwargs)
         if in_other_language():
             # The home of another content language (/sed/): the pages published in it.
-            context["language_name"] = self.locale.get_display_name()
-            context["locale_pages"] = self.get_children().live().order_by("path")
-            return context
+            return {
+                "language_name": self.locale.get_display_name(),
+                "locale_pages": self.get_children().live().order_by("path"),
+            }
+        context = {}
         # Everything the cards show, in one query each and one per many-to-many.
         context["upcoming_events"] = (
             EventPage.objects.live()

@@ -1,12 +1,13 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from website import numbers
+from website import numbers, pagecache
 from website.models import LibraryIndexPage
 from website.pagecache import cached, site_for_request
 
@@ -50,6 +51,20 @@ def main_menu(context):
     request = context["request"]
     items = [item for item in top_level_pages(request) if item["in_menu"]]
     return {"items": items, "current": context.get("page"), "request": request}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    """The way from the home page to ``page``: read once per change of the content."""
+    request = context["request"]
+
+    def load():
+        return [
+            {"title": ancestor.title, "url": ancestor.get_url(request), "home": ancestor.depth == 2}
+            for ancestor in page.get_ancestors()[1:]
+        ]
+
+    return {"ancestors": cached(request, f"breadcrumbs:{page.pk}", load), "page": page}
 
 
 @register.simple_tag(takes_context=True)
@@ -108,6 +123,31 @@ class WideTableNode(template.Node):
                 "cards": self.cards,
             },
         )
+
+
+@register.tag("page_content")
+def page_content(parser, token):
+    """``{% page_content %}{% block content %}{% endblock %}{% endpage_content %}`` (the base
+    template): a public page's content block, kept for every anonymous visitor of its address
+    (``website.pagecache.content_name``), or the copy kept already (``BasePage.get_context``
+    then built none of what the block reads)."""
+    nodelist = parser.parse(("endpage_content",))
+    parser.delete_first_token()
+    return PageContentNode(nodelist)
+
+
+class PageContentNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        kept = context.get("kept_content")
+        if kept is not None:
+            return mark_safe(kept)  # noqa: S308 - rendered template output, already escaped
+        html = self.nodelist.render(context)
+        if name := context.get("content_name"):
+            pagecache.store(context["request"], name, str(html), settings.PUBLIC_CACHE_SECONDS)
+        return html
 
 
 @register.simple_tag
