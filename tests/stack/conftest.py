@@ -87,6 +87,8 @@ def page_cache(varnishd, live_server, home_page, settings):  # noqa: F811
          "-s", "malloc,32m", "-T", "none"],
         stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True,
     )  # fmt: skip
+    # As in production (Redis): routes and content blocks are kept behind the proxy too.
+    settings.PAGE_FRAGMENT_CACHE = "default"
     settings.WAGTAILFRONTENDCACHE = {
         "default": {
             "BACKEND": "website.frontendcache.CommittedHTTPBackend",
