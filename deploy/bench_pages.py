@@ -48,6 +48,15 @@ PAGE_TYPES = [
     ("event", "EventPage"),
     ("streaming dashboard", "StreamingDashboardPage"),
     ("labour market", "LabourMarketPage"),
+    ("statistics index", "StatisticsIndexPage"),
+    ("standard page", "StandardPage"),
+    ("enterprise list", "EnterpriseIndexPage"),
+    ("enterprise", "EnterprisePage"),
+    ("library", "LibraryIndexPage"),
+    ("library document", "LibraryDocumentPage"),
+    ("guide", "GuidePage"),
+    ("plain summary", "PlainSummaryPage"),
+    ("schools' policies", "SupportPolicyIndexPage"),
 ]
 SEARCH = ("search page", "/tim-kiem/?q=dien+cong+nghiep")
 FIND_PAGES = """

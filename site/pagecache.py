@@ -81,7 +81,7 @@ CONTENT_MAX_QUERY = 200
 
 def content_name(request):
     """The name a public page's content block is kept under for this request, or None when
-    it is rendered afresh: with no shared cache, for a logged-in user (a teacher sees the
+    it is rendered afresh: with no shared cache, for a logged-in or unknown user (a teacher sees the
     library's restricted downloads), a preview, a POST or an overlong query string.
 
     The block is the same for every anonymous visitor of an address: nothing personal is on
@@ -90,11 +90,13 @@ def content_name(request):
     content, and for at most ``PUBLIC_CACHE_SECONDS`` (what depends on the date, such as
     upcoming events or open admissions, moves on within that time, as through the proxy).
     """
+    user = getattr(request, "user", None)  # a request made outside the middleware has none
     if (
         shared_cache() is None
         or request.method not in ("GET", "HEAD")
         or getattr(request, "is_preview", False)
-        or request.user.is_authenticated
+        or user is None
+        or user.is_authenticated
     ):
         return None
     query = request.GET.urlencode()
