@@ -138,6 +138,8 @@ def _weight(item):
 
 
 def pytest_collection_modifyitems(items):
+    """The modules costliest first (above); within a module, the tests that do not use its
+    ``module_content`` run before those that do (below)."""
     cost, first, with_data = {}, {}, set()
     for number, item in enumerate(items):
         cost[item.path] = cost.get(item.path, 0) + _weight(item)
@@ -146,7 +148,24 @@ def pytest_collection_modifyitems(items):
             with_data.add(item.path)
     for path in with_data:
         cost[path] += MODULE_DATA_WEIGHT
-    items.sort(key=lambda item: (-cost[item.path], first[item.path]))
+    items.sort(key=lambda item: (-cost[item.path], first[item.path], _uses_module_content(item)))
+
+
+_module_content = set()  # the names of module_content() fixtures
+
+
+def module_content(function):
+    """A module-scoped fixture that makes content once, in a rolled_back() transaction, for
+    the tests of its module that ask for it, each of which reads it afresh. They run after
+    the module's other tests (the order above): the content is made when the first of them
+    starts and kept until the module ends, so every test sees only what it asked for, as if
+    it had made it itself. Its name is unique in the suite."""
+    _module_content.add(function.__name__)
+    return pytest.fixture(scope="module")(function)
+
+
+def _uses_module_content(item):
+    return bool(_module_content & set(getattr(item, "fixturenames", ())))
 
 
 @pytest.hookimpl(optionalhook=True)
