@@ -21,8 +21,19 @@ from website.models import (
 _codes = itertools.count(1)
 
 
+def unused_province_code(structure, number):
+    """A two-digit province code no province of ``structure`` has yet, from ``number`` on.
+
+    Each test factory counts on its own, so two of them (or one and the provinces a module
+    made first) could give the same code: which did depended on the modules a worker had run
+    before."""
+    used = set(Province.objects.filter(structure=structure).values_list("code", flat=True))
+    codes = (f"{(number + step) % 100:02d}" for step in range(100))
+    return next(code for code in codes if code not in used)
+
+
 def province(name="Hà Nội", slug="ha-noi", structure=Structure.CURRENT):
-    code = f"{next(_codes) % 100:02d}"
+    code = unused_province_code(structure, next(_codes))
     return Province.objects.get_or_create(
         structure=structure,
         slug=slug,

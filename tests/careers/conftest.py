@@ -15,6 +15,10 @@ def market(home_page):
 
 @pytest.fixture
 def electrician(index):
+    return make_electrician(index)
+
+
+def make_electrician(index):
     """A published occupation with every section filled and sample pay."""
     import datetime
     from decimal import Decimal

@@ -18,7 +18,7 @@ from careers.models import (
     OccupationRoute,
     TrainingField,
 )
-from tests.factories import publish
+from tests.factories import publish, unused_province_code
 from website.models import Province, Structure
 
 _numbers = itertools.count(1)
@@ -108,7 +108,7 @@ def province(short_name="Hà Nội", structure=Structure.CURRENT, code=None):
         structure=structure,
         short_name=short_name,
         defaults={
-            "code": code or f"{next(_numbers) % 100:02d}",
+            "code": code or unused_province_code(structure, next(_numbers)),
             "name": f"Tỉnh {short_name}",
             "slug": slug,
         },

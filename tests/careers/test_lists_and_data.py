@@ -13,6 +13,8 @@ from django.test.utils import CaptureQueriesContext
 
 from careers.models import EconomicSector, IscoGroup, LabourFigure
 from tests.careers import factories
+from tests.careers.conftest import make_electrician
+from tests.conftest import default_home_page, fresh_pages, module_content, rolled_back
 from website.models import Structure
 
 pytestmark = pytest.mark.django_db
@@ -40,8 +42,32 @@ def test_money_and_numbers_read_the_vietnamese_way(template, expected):
 # The occupation list -------------------------------------------------------------------------
 
 
+@module_content
+def several_pks(django_db_setup, django_db_blocker):
+    """The occupation index, the electrician and three more occupations (one a draft), made
+    once for the module and rolled back after it; each test reads them afresh."""
+    with rolled_back(django_db_blocker):
+        index = factories.occupation_index(default_home_page())
+        several = make_several(index, make_electrician(index))
+        yield {"index": index.pk, **{name: page.pk for name, page in several.items()}}
+
+
 @pytest.fixture
-def several(index, electrician):
+def index(several_pks):
+    return fresh_pages({"index": several_pks["index"]})["index"]
+
+
+@pytest.fixture
+def electrician(several):
+    return several["electrician"]
+
+
+@pytest.fixture
+def several(several_pks):
+    return fresh_pages({name: several_pks[name] for name in ("electrician", "nurse", "cook")})
+
+
+def make_several(index, electrician):
     nurse = factories.occupation(
         index,
         title="Điều dưỡng",

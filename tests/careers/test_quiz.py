@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from careers import quiz
 from careers.models.pages import RIASEC_LETTERS
 from tests.careers import factories
+from tests.conftest import default_home_page, fresh_pages, module_content, rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -32,20 +33,37 @@ def group(code):
     return isco
 
 
+OCCUPATIONS = [
+    ("7212", "han"),
+    ("2166", "thiet-ke-do-hoa"),
+    ("2342", "giao-vien-mam-non"),
+    ("3313", "ke-toan"),
+    ("5223", "ban-hang"),
+]
+
+
+@module_content
+def quiz_pks(django_db_setup, django_db_blocker):
+    """The occupation index and five occupations of sourced profiles, made once for the
+    module and rolled back after it; each test reads them afresh."""
+    with rolled_back(django_db_blocker):
+        index = factories.occupation_index(default_home_page())
+        made = {"index": index.pk}
+        for code, slug in OCCUPATIONS:
+            made[slug] = factories.occupation(
+                index, title=slug.replace("-", " ").capitalize(), slug=slug, isco_group=group(code)
+            ).pk
+        yield made
+
+
 @pytest.fixture
-def occupations(index):
-    made = {}
-    for code, slug in [
-        ("7212", "han"),
-        ("2166", "thiet-ke-do-hoa"),
-        ("2342", "giao-vien-mam-non"),
-        ("3313", "ke-toan"),
-        ("5223", "ban-hang"),
-    ]:
-        made[slug] = factories.occupation(
-            index, title=slug.replace("-", " ").capitalize(), slug=slug, isco_group=group(code)
-        )
-    return made
+def index(quiz_pks):
+    return fresh_pages({"index": quiz_pks["index"]})["index"]
+
+
+@pytest.fixture
+def occupations(quiz_pks):
+    return fresh_pages({slug: quiz_pks[slug] for _code, slug in OCCUPATIONS})
 
 
 def answers_with(highest):

@@ -16,10 +16,14 @@ def index(home_page):
     return factories.index(home_page)
 
 
-@pytest.fixture
-def occupation(home_page):
+def make_occupation(home_page):
     occupations = careers_factories.occupation_index(home_page)
     return careers_factories.occupation(occupations, title="Điện công nghiệp", slug="dien-cn")
+
+
+@pytest.fixture
+def occupation(home_page):
+    return make_occupation(home_page)
 
 
 def make_school_a(index):

@@ -20,7 +20,7 @@ from institutions.models import (
     ProgrammeOutcome,
     ProgramPage,
 )
-from tests.factories import publish
+from tests.factories import publish, unused_province_code
 from website.models import Commune, Province, Structure
 
 _numbers = itertools.count(1)
@@ -39,7 +39,7 @@ def province(short_name="Cần Thơ"):
         structure=Structure.CURRENT,
         short_name=short_name,
         defaults={
-            "code": f"{number % 100:02d}",
+            "code": unused_province_code(Structure.CURRENT, number),
             "name": f"Thành phố {short_name}",
             "slug": f"tinh-{number}",
         },

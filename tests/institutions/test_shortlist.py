@@ -11,30 +11,67 @@ from django.test.utils import CaptureQueriesContext
 
 from institutions.shortlist import COOKIE
 from tests.careers import factories as careers_factories
+from tests.conftest import default_home_page, fresh_pages, module_content, rolled_back
 from tests.institutions import factories
+from tests.institutions.conftest import make_occupation, make_school_a, make_school_b
 
 pytestmark = pytest.mark.django_db
 
 
+PROGRAMMES = ("dien", "han", "co-dien-tu", "ke-toan")
+
+
+@module_content
+def shortlist_pks(django_db_setup, django_db_blocker):
+    """Two schools, an occupation and four programmes, made once for the module and rolled
+    back after it; each test reads them afresh."""
+    with rolled_back(django_db_blocker):
+        home_page = default_home_page()
+        index = factories.index(home_page)
+        school_a, school_b = make_school_a(index), make_school_b(index)
+        occupation = make_occupation(home_page)
+        programmes = [
+            factories.programme(
+                school_a,
+                title="Điện công nghiệp",
+                tuition=0,
+                tuition_exemptions="Miễn học phí cho học sinh tốt nghiệp THCS.",
+                admission_start=datetime.date(2026, 3, 1),
+                admission_end=datetime.date(2026, 9, 30),
+                with_outcome=True,
+                occupations=[occupation],
+            ),
+            factories.programme(
+                school_b, title="Hàn", level="trung-cap", nine_plus=True, tuition=900_000
+            ),
+            factories.programme(school_a, title="Cơ điện tử", duration_months=36),
+            factories.programme(school_b, title="Kế toán doanh nghiệp", level="trung-cap"),
+        ]
+        yield {
+            "school_a": school_a.pk,
+            "occupation": occupation.pk,
+            **{name: page.pk for name, page in zip(PROGRAMMES, programmes, strict=True)},
+        }
+
+
 @pytest.fixture
-def programmes(school_a, school_b, occupation):
-    return [
-        factories.programme(
-            school_a,
-            title="Điện công nghiệp",
-            tuition=0,
-            tuition_exemptions="Miễn học phí cho học sinh tốt nghiệp THCS.",
-            admission_start=datetime.date(2026, 3, 1),
-            admission_end=datetime.date(2026, 9, 30),
-            with_outcome=True,
-            occupations=[occupation],
-        ),
-        factories.programme(
-            school_b, title="Hàn", level="trung-cap", nine_plus=True, tuition=900_000
-        ),
-        factories.programme(school_a, title="Cơ điện tử", duration_months=36),
-        factories.programme(school_b, title="Kế toán doanh nghiệp", level="trung-cap"),
-    ]
+def shortlist(shortlist_pks):
+    return fresh_pages(shortlist_pks)
+
+
+@pytest.fixture
+def school_a(shortlist):
+    return shortlist["school_a"]
+
+
+@pytest.fixture
+def occupation(shortlist):
+    return shortlist["occupation"]
+
+
+@pytest.fixture
+def programmes(shortlist):
+    return [shortlist[name] for name in PROGRAMMES]
 
 
 def test_keeping_without_javascript_puts_the_list_in_the_url_and_on_the_device(

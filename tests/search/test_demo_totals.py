@@ -17,7 +17,11 @@ import pytest
 
 from django.core.management import call_command
 from django.http import QueryDict
+from django.test import Client
 
+from wagtail.models import Revision
+
+from institutions.models import InstitutionPage
 from search.database import DatabaseEngine
 from search.kinds import get_kind
 from search.models import OccupationSearchRow, ProgrammeSearchRow
@@ -25,6 +29,7 @@ from search.text import analyse
 from tests.conftest import rolled_back
 from tests.search.helpers import run, titles
 from website.adminunits import load_admin_units
+from website.models import EventPage, EventParticipant
 
 pytestmark = pytest.mark.slow  # the whole demo, loaded once for the module
 
@@ -33,17 +38,20 @@ COMPUTING = Counter({"Quản trị mạng máy tính": 7, "Lập trình máy tí
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The whole demo, loaded once for the module and rolled back after it."""
+    """The whole demo, loaded once for the module by the command and rolled back after it;
+    gives what the command printed. The command's own test is here too, to share the load
+    (the whole demo is about 20 s; it was loaded once more for that test alone)."""
     from django.test import override_settings
 
     media = tmp_path_factory.mktemp("media")
+    out = io.StringIO()
     with (
         override_settings(MEDIA_ROOT=media, ALLOW_DEMO_CONTENT=True),
         rolled_back(django_db_blocker),
     ):
         load_admin_units()
-        call_command("load_demo", stdout=io.StringIO())
-        yield
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
 
 
 @pytest.fixture
@@ -173,3 +181,37 @@ def test_the_demo_has_a_survey_class_a_visitor_can_answer(demo, db, client):
     assert 'method="post"' in response.text and "dữ liệu mẫu" in response.text.lower()
     closed = SurveyClass.objects.exclude(pk=open_class.pk).first()
     assert client.get(closed.get_absolute_url()).status_code == 410
+
+
+def test_command_prints_what_it_made_and_how_to_log_in(demo, db, settings):
+    """The load_demo command's output and what it made, the first time and the second."""
+    output = demo
+    assert "Đã nạp nội dung mẫu" in output
+    assert f"{settings.WAGTAILADMIN_BASE_URL}/admin/" in output
+    assert "quantri, mật khẩu quantri@demo" in output
+    assert "bientap, mật khẩu bientap@demo" in output
+
+    # The events' participants that are schools of the directory are linked to their pages.
+    linked = EventParticipant.objects.filter(institution__isnull=False, page__live=True)
+    assert linked.count() >= 10 and not linked.exclude(name="").exists()
+    free = EventParticipant.objects.filter(institution__isnull=True)
+    titles = set(linked.values_list("institution__title", flat=True))
+    assert not titles & set(free.values_list("name", flat=True))
+    event = EventPage.objects.get(pk=linked.first().page_id)
+    assert f'href="{linked.first().institution.url}"' in Client().get(event.url).text
+    # Each event is organised by a school of the directory, and one that hosts it is where the
+    # event is.
+    schools = {page.title: page for page in InstitutionPage.objects.live()}
+    for event in EventPage.objects.live():
+        organisers = [title for title in schools if title in event.organiser]
+        assert organisers, event.organiser
+        for title in organisers:
+            if title in event.venue_name:
+                assert schools[title].commune_id == event.commune_id, event.slug
+                assert schools[title].address == event.venue_address, event.slug
+    revisions = Revision.objects.count()
+
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "không tạo thêm gì" in out.getvalue()
+    assert Revision.objects.count() == revisions

@@ -16,6 +16,10 @@ def real_streaming(admin_units, django_db_blocker):
 
 @pytest.fixture
 def streaming_page(home_page):
+    return make_streaming_page(home_page)
+
+
+def make_streaming_page(home_page):
     """/thong-ke/phan-luong/ under a published /thong-ke/."""
     from careers.streaming.models import StatisticsIndexPage, StreamingDashboardPage
     from tests.factories import publish

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from careers.streaming.access import create_data_officer, find_area
 from careers.streaming.models import StreamingFigure
+from tests.conftest import module_content, rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -40,19 +41,31 @@ def officer(username, **area):
     return create_data_officer(username, province=province, district=district)[0]
 
 
-@pytest.fixture
-def tan_an(real_streaming):
-    return officer("phongtanan", district_code="794")
+@module_content
+def officer_pks(real_streaming, django_db_blocker):
+    """A district's officer and two provinces', made once for the module over the real
+    figures and rolled back after it; each test reads them afresh."""
+    with rolled_back(django_db_blocker):
+        yield {
+            "tan_an": officer("phongtanan", district_code="794").pk,
+            "tay_ninh": officer("sotayninh", province_slug="tay-ninh").pk,
+            "can_tho": officer("socantho", province_slug="can-tho").pk,
+        }
 
 
 @pytest.fixture
-def tay_ninh(real_streaming):
-    return officer("sotayninh", province_slug="tay-ninh")
+def tan_an(officer_pks, django_user_model):
+    return django_user_model.objects.get(pk=officer_pks["tan_an"])
 
 
 @pytest.fixture
-def can_tho(real_streaming):
-    return officer("socantho", province_slug="can-tho")
+def tay_ninh(officer_pks, django_user_model):
+    return django_user_model.objects.get(pk=officer_pks["tay_ninh"])
+
+
+@pytest.fixture
+def can_tho(officer_pks, django_user_model):
+    return django_user_model.objects.get(pk=officer_pks["can_tho"])
 
 
 def form_data(figure, **changes):

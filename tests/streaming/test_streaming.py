@@ -13,6 +13,8 @@ from django.test.utils import CaptureQueriesContext
 
 from careers.streaming.importers import DATA_DIR, import_streaming
 from careers.streaming.models import StreamingFigure
+from tests.conftest import default_home_page, fresh_pages, module_content, rolled_back
+from tests.streaming.conftest import make_streaming_page
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +23,18 @@ HEADER = (
     "scope_level,scope,province,period,education_level,indicator,kind,value,comparator,"
     "document,note\n"
 )
+
+
+@module_content
+def streaming_page_pk(django_db_setup, django_db_blocker):
+    """The dashboard page, made once for the module and rolled back after it."""
+    with rolled_back(django_db_blocker):
+        yield make_streaming_page(default_home_page()).pk
+
+
+@pytest.fixture
+def streaming_page(streaming_page_pk):
+    return fresh_pages({"page": streaming_page_pk})["page"]
 
 
 def real_rows():

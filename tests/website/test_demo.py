@@ -5,13 +5,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
-from django.test import Client
 
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from institutions.models import InstitutionPage
 from website.demo import SITE_DEMO, MissingDemoData, load_demo
 from website.models import (
     EventPage,
@@ -78,40 +76,8 @@ def test_a_missing_place_stops_the_load_and_nothing_is_kept(demo_places, media):
     assert content_counts() == before
 
 
-@pytest.mark.slow
-def test_command_prints_what_it_made_and_how_to_log_in(demo_places, media, settings):
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    output = out.getvalue()
-    assert "Đã nạp nội dung mẫu" in output
-    assert f"{settings.WAGTAILADMIN_BASE_URL}/admin/" in output
-    assert "quantri, mật khẩu quantri@demo" in output
-    assert "bientap, mật khẩu bientap@demo" in output
-
-    # The events' participants that are schools of the directory are linked to their pages.
-    linked = EventParticipant.objects.filter(institution__isnull=False, page__live=True)
-    assert linked.count() >= 10 and not linked.exclude(name="").exists()
-    free = EventParticipant.objects.filter(institution__isnull=True)
-    titles = set(linked.values_list("institution__title", flat=True))
-    assert not titles & set(free.values_list("name", flat=True))
-    event = EventPage.objects.get(pk=linked.first().page_id)
-    assert f'href="{linked.first().institution.url}"' in Client().get(event.url).text
-    # Each event is organised by a school of the directory, and one that hosts it is where the
-    # event is.
-    schools = {page.title: page for page in InstitutionPage.objects.live()}
-    for event in EventPage.objects.live():
-        organisers = [title for title in schools if title in event.organiser]
-        assert organisers, event.organiser
-        for title in organisers:
-            if title in event.venue_name:
-                assert schools[title].commune_id == event.commune_id, event.slug
-                assert schools[title].address == event.venue_address, event.slug
-    revisions = Revision.objects.count()
-
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    assert "không tạo thêm gì" in out.getvalue()
-    assert Revision.objects.count() == revisions
+# The command's output, the whole demo it made and its second run: tests/search/test_demo_totals.py
+# (one load of the whole demo for both).
 
 
 def test_second_run_creates_nothing_and_keeps_event_dates(demo):

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from tests import factories
+from tests.conftest import default_home_page, fresh_pages, module_content, rolled_back
 from website.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -21,19 +22,26 @@ def standard(parent, title, slug, live=True):
     return factories.publish(parent, page, live=live)
 
 
-@pytest.fixture
-def tree(home_page):
+@module_content
+def tree_pks(django_db_setup, django_db_blocker):
     """/a/b/c/ live, /a/nhap/ a draft, /x/b/ (the same slug in another branch), /nhap/con/
-    (a live page under a draft)."""
-    a = standard(home_page, "A", "a")
-    b = standard(a, "B", "b")
-    c = standard(b, "C", "c")
-    draft = standard(a, "Nháp", "nhap", live=False)
-    x = standard(home_page, "X", "x")
-    other_b = standard(x, "B khác", "b")
-    hidden_parent = standard(home_page, "Cha nháp", "cha-nhap", live=False)
-    under_draft = standard(hidden_parent, "Con", "con")
-    return {"c": c, "draft": draft, "other_b": other_b, "under_draft": under_draft}
+    (a live page under a draft); made once for the module, rolled back after it."""
+    with rolled_back(django_db_blocker):
+        home_page = default_home_page()
+        a = standard(home_page, "A", "a")
+        b = standard(a, "B", "b")
+        c = standard(b, "C", "c")
+        draft = standard(a, "Nháp", "nhap", live=False)
+        x = standard(home_page, "X", "x")
+        other_b = standard(x, "B khác", "b")
+        hidden_parent = standard(home_page, "Cha nháp", "cha-nhap", live=False)
+        under_draft = standard(hidden_parent, "Con", "con")
+        yield {"c": c.pk, "draft": draft.pk, "other_b": other_b.pk, "under_draft": under_draft.pk}
+
+
+@pytest.fixture
+def tree(tree_pks):
+    return fresh_pages(tree_pks)
 
 
 def wagtail_walk(path):
