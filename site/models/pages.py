@@ -306,10 +306,17 @@ class PlainSummaryPage(BasePage):
         return "vi" if self.awaiting_translation else self.locale.language_code
 
     def get_context(self, request, *args, **kwargs):
+        # Read by the head's hreflang links too, so kept apart from the content block.
         context = super().get_context(request, *args, **kwargs)
-        context["translations"] = [
+        context["translations"] = pagecache.cached(
+            request, f"translations:{self.pk}", lambda: self.translation_links(request)
+        )
+        return context
+
+    def translation_links(self, request):
+        return [
             {
-                "page": translation,
+                "pk": translation.pk,
                 "language": translation.locale.language_code,
                 "name": translation.locale.get_display_name(),
                 "url": translation.get_full_url(request),  # hreflang needs absolute addresses
@@ -320,4 +327,3 @@ class PlainSummaryPage(BasePage):
             .select_related("locale")
             .order_by("locale__pk")
         ]
-        return context
