@@ -84,13 +84,9 @@ class BasePage(Page):
         (``get_content_context``) only when that block is not kept already
         (``website.pagecache.content_name``: the same for every anonymous visitor)."""
         context = super().get_context(request, *args, **kwargs)
-        name = pagecache.content_name(request)
-        kept = pagecache.lookup(request, name) if name else None
-        if kept is None:
-            context["content_name"] = name
+        name = context["content_name"] = pagecache.content_name(request)
+        if not name or pagecache.lookup(request, name) is None:
             context.update(self.get_content_context(request))
-        else:
-            context["kept_content"] = kept
         return context
 
     def get_content_context(self, request):

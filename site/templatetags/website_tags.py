@@ -130,23 +130,32 @@ def page_content(parser, token):
     """``{% page_content %}{% block content %}{% endblock %}{% endpage_content %}`` (the base
     template): a public page's content block, kept for every anonymous visitor of its address
     (``website.pagecache.content_name``), or the copy kept already (``BasePage.get_context``
-    then built none of what the block reads)."""
+    then built none of what the block reads). ``{% page_content "head" %}`` keeps another part
+    of the page the same way, one that reads only the page's own fields (its Open Graph tags)."""
+    bits = token.split_contents()
+    if len(bits) > 2:
+        raise template.TemplateSyntaxError('{% page_content ["part"] %}')
     nodelist = parser.parse(("endpage_content",))
     parser.delete_first_token()
-    return PageContentNode(nodelist)
+    part = parser.compile_filter(bits[1]).resolve({}) if len(bits) == 2 else ""
+    return PageContentNode(nodelist, part)
 
 
 class PageContentNode(template.Node):
-    def __init__(self, nodelist):
-        self.nodelist = nodelist
+    def __init__(self, nodelist, part):
+        self.nodelist, self.part = nodelist, part
 
     def render(self, context):
-        kept = context.get("kept_content")
+        name = context.get("content_name")
+        if not name:
+            return self.nodelist.render(context)
+        request = context["request"]
+        key = f"{name}:{self.part}" if self.part else name
+        kept = pagecache.lookup(request, key)
         if kept is not None:
             return mark_safe(kept)  # noqa: S308 - rendered template output, already escaped
         html = self.nodelist.render(context)
-        if name := context.get("content_name"):
-            pagecache.store(context["request"], name, str(html), settings.PUBLIC_CACHE_SECONDS)
+        pagecache.store(request, key, str(html), settings.PUBLIC_CACHE_SECONDS)
         return html
 
 

@@ -46,9 +46,12 @@ def test_a_second_view_reads_one_row_and_shows_the_same_page(client, section):
 
 def test_a_published_edit_shows_at_once(client, section):
     client.get(section.url)
+    section.title = "Học gì sau lớp 9"
     section.body = [("paragraph", "<p>Nội dung mới đã duyệt.</p>")]
     section.save_revision().publish()
-    assert "Nội dung mới đã duyệt." in client.get(section.url).text
+    html = client.get(section.url).text
+    assert "Nội dung mới đã duyệt." in html
+    assert '<meta property="og:title" content="Học gì sau lớp 9">' in html  # the kept head too
 
 
 def test_a_draft_and_its_preview_never_reach_visitors(client, admin_client, section):
