@@ -85,9 +85,11 @@ if settings.DEBUG:
 
 # Pages in another content language live under its code (/sed/…); Vietnamese pages keep
 # their addresses without a prefix. The language comes from the address alone.
-# Wagtail's pages are served by website.routing.serve (Wagtail's view, the route cached).
+# Wagtail's pages are served by website.routing.serve (Wagtail's view, the route cached),
+# after Wagtail's own addresses (its front-end login, the password form of a restricted page),
+# which the pages' pattern would match too.
 urlpatterns += i18n_patterns(
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -88,6 +88,13 @@ def test_a_view_restriction_applies_at_once(client, section):
     assert "/_util/login/" in response["Location"]
 
 
+def test_wagtail_own_addresses_are_not_taken_for_pages(client, section):
+    client.get(section.url)
+    login = client.get(f"/_util/login/?next={section.url}")
+    assert login.status_code == 200
+    assert 'name="password"' in login.text
+
+
 def test_made_up_addresses_are_not_kept(client, home_page, section):
     from django.core.cache import cache
 
