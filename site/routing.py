@@ -5,7 +5,7 @@ the site's root page twice (as a page, then as its class), the pages along the p
 page as its class, then the view restrictions of the page and its ancestors (two queries) —
 about seven statements before the page's own template runs, a third of a small page's CPU.
 None of that changes between publishes, so ``serve`` keeps what the route found (the page's
-id and class, the routable page's arguments, the view restrictions) under the content's
+id and class, the rest of the address it routes itself, the view restrictions) under the content's
 generation (``website.pagecache``): afterwards a request reads it from the shared cache and
 loads the page itself in one query, with the foreign keys its template reads, and the page
 routes the rest of the address as it would (a routable page's sub-addresses). Addresses
