@@ -5,8 +5,6 @@ import shutil
 
 import pytest
 
-from django.db import connection
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PHONE = {"width": 390, "height": 844}
 
@@ -98,18 +96,9 @@ def axe_violations(page):
 
 
 @pytest.fixture
-def home_page(migrated_content, live_server):
-    """The migration-made home page, put back after a browser test has emptied the database.
+def home_page(live_server):
+    """The migration-made home page, for a live-server test (each one ends with the migrated
+    content put back: tests/conftest.py ``migrated_content``)."""
+    from tests.conftest import default_home_page
 
-    Each live-server test ends with a flush. Django's serialized rollback keeps what to
-    restore on the connection object, which belongs to a context that Playwright's event
-    loop does not share; so the content is handed to the current connection, and restored
-    here from a clean slate when Django did not.
-    """
-    from wagtail.models import Site
-
-    from tests.conftest import restore_migrated_content
-
-    connection._test_serialized_contents = migrated_content
-    restore_migrated_content(migrated_content)
-    return Site.objects.get(is_default_site=True).root_page.specific
+    return default_home_page()
