@@ -16,7 +16,7 @@ export DJANGO_SETTINGS_MODULE ?= website.settings.dev
 unexport PYTHONDONTWRITEBYTECODE
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test test-es lint format bench check-python stack stack-up stack-down bench-pages faults backup-check
+.PHONY: help install run demo test test-checks test-suite test-es lint format bench check-python stack stack-up stack-down bench-pages faults backup-check
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -102,11 +102,18 @@ backup-check: install ## Back up, wipe, restore a private copy of DATABASE_URL; 
 # TEST_WORKERS=0 runs the suite in one process.
 TEST_WORKERS ?= auto
 
+# The checks run beside the suite (`-j2`), on the core its workers leave idle while the
+# template database migrates; make fails when either fails.
 test: install ## Checks, migrations check, lint and the whole test suite
+	@$(MAKE) --no-print-directory -j2 test-checks test-suite
+
+test-checks: install
 	$(TEST_SETTINGS) $(MANAGE) check
 	$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/djhtml --check --tabwidth 4 $(TEMPLATE_DIRS)
+
+test-suite: install
 	$(TEST_SETTINGS) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
