@@ -13,7 +13,7 @@ workflow.
 """
 
 import io
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -22,6 +22,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.log_actions import log
+from wagtail.signal_handlers import (
+    disable_reference_index_auto_update,
+    reference_index_auto_update_disabled,
+)
+from wagtail.tasks import update_reference_index_task
 
 from careers.streaming.models import (
     FIRST_CURRENT_YEAR,
@@ -412,42 +417,64 @@ def _differs(figure, row):
 
 
 def write_rows(rows, result, user=None, publish=True):
+    """Each row's figure created or changed, then published or submitted for review."""
+    existing = StreamingFigure.objects.in_bulk([row["key"] for row in rows], field_name="key")
+    with transaction.atomic(), references_updated_at_end(StreamingFigure) as written:
+        for row in rows:
+            if figure := _write_row(existing.get(row["key"]), row, result, user, publish):
+                written.append(figure.pk)
+
+
+@contextmanager
+def references_updated_at_end(model):
+    """Wagtail's reference index updated once for each ``model`` primary key added to the
+    list given, at the block's end, as its signal handler would at each save: a created figure
+    is saved three times (created, revised, published), and each update was a third of the
+    import's time. The handler is turned off for this thread only (Wagtail's
+    ``disable_reference_index_auto_update``); inside a block that turned it off already (the
+    demo loader's), that block updates the index."""
+    written = []
+    if getattr(reference_index_auto_update_disabled, "value", False):
+        yield written
+        return
+    with disable_reference_index_auto_update():
+        yield written
+    for pk in written:
+        update_reference_index_task.enqueue(model._meta.app_label, model._meta.model_name, str(pk))
+
+
+def _write_row(figure, row, result, user, publish):
+    """The figure of ``row`` written (``figure`` is the one with its key, if any); returns it,
+    or None when nothing had to change."""
     from careers.streaming.access import submit_for_review
 
-    existing = StreamingFigure.objects.in_bulk([row["key"] for row in rows], field_name="key")
-    with transaction.atomic():
-        for row in rows:
-            figure = existing.get(row["key"])
-            if figure is not None:
-                current = figure
-                if figure.has_unpublished_changes and figure.latest_revision_id:
-                    current = figure.get_latest_revision_as_object()
-                if not _differs(current, row):
-                    if publish and figure.has_unpublished_changes and figure.latest_revision:
-                        figure.latest_revision.publish(user=user)  # the draft, now approved
-                        result.updated += 1
-                    else:
-                        result.unchanged += 1
-                    continue
-                for name in FIELDS:
-                    setattr(figure, name, row[name])
-                revision = figure.save_revision(user=user, log_action=True)
-                if publish:
-                    revision.publish(user=user)
-                else:
-                    submit_for_review(figure, user)
+    if figure is not None:
+        current = figure
+        if figure.has_unpublished_changes and figure.latest_revision_id:
+            current = figure.get_latest_revision_as_object()
+        if not _differs(current, row):
+            if publish and figure.has_unpublished_changes and figure.latest_revision:
+                figure.latest_revision.publish(user=user)  # the draft, now approved
                 result.updated += 1
-            else:
-                figure = StreamingFigure(**{name: row[name] for name in FIELDS})
-                figure.live = False
-                figure.save()
-                log(figure, "wagtail.create", user=user)
-                revision = figure.save_revision(user=user)
-                if publish:
-                    revision.publish(user=user)
-                else:
-                    submit_for_review(figure, user)
-                result.created += 1
+                return figure
+            result.unchanged += 1
+            return None
+        for name in FIELDS:
+            setattr(figure, name, row[name])
+        revision = figure.save_revision(user=user, log_action=True)
+        result.updated += 1
+    else:
+        figure = StreamingFigure(**{name: row[name] for name in FIELDS})
+        figure.live = False
+        figure.save()
+        log(figure, "wagtail.create", user=user)
+        revision = figure.save_revision(user=user)
+        result.created += 1
+    if publish:
+        revision.publish(user=user)
+    else:
+        submit_for_review(figure, user)
+    return figure
 
 
 def import_streaming_rows(body, positions, *, user=None, publish=True, allowed=None):
