@@ -7,9 +7,12 @@ from decimal import Decimal
 
 import pytest
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import ReferenceIndex
 
 from careers.streaming.importers import DATA_DIR, import_streaming
 from careers.streaming.models import StreamingFigure
@@ -89,6 +92,23 @@ def test_every_real_row_is_loaded_as_published(real_streaming):
         if row["province"] == "Long An":
             assert figure.year == 2025
             assert figure.current_province.slug == "tay-ninh"  # Long An joined Tây Ninh
+
+
+def test_the_reference_index_after_the_import_is_what_a_rebuild_gives(real_streaming):
+    """The import updates Wagtail's reference index once per figure, at its end."""
+
+    def entries():
+        return sorted(
+            ReferenceIndex.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(StreamingFigure)
+            ).values_list("object_id", "to_content_type", "to_object_id", "content_path")
+        )
+
+    imported = entries()
+    assert {path for *_, path in imported} >= {"indicator", "province"}
+    for figure in StreamingFigure.objects.all():
+        ReferenceIndex.create_or_update_for_object(figure)
+    assert entries() == imported
 
 
 @pytest.mark.parametrize("level", ["THCS", "THPT"])
