@@ -438,13 +438,14 @@ def apply_programmes(institution, table, user):
             setattr(page, name, value)
         page.training_field = fields.get(page.code[1:3]) if page.code else page.training_field
         page.occupations = row.occupations
-        if row.page is None:
+        created = row.page is None
+        if created:
             page.slug = _free_slug(page, slugs)
-            institution.add_child(instance=page)
+            institution.add_child(instance=page)  # cleans the page, as Page.save does
             result.created += 1
         else:
             result.updated += 1
-        revision = page.save_revision(user=user, log_action=True)
+        revision = page.save_revision(user=user, log_action=True, clean=not created)
         if can_publish:
             revision.publish(user=user)
             result.published += 1
