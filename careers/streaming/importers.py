@@ -35,6 +35,7 @@ from careers.streaming.models import (
     year_of_period,
 )
 from website.models.areas import Commune, District, Province, Structure
+from website.publishing import publish_first_revision
 from website.tables import (
     MB,
     Column,
@@ -444,7 +445,7 @@ def write_rows(rows, result, user=None, publish=True):
                 log(figure, "wagtail.create", user=user)
                 revision = figure.save_revision(user=user)
                 if publish:
-                    revision.publish(user=user)
+                    publish_first_revision(figure, revision, user=user)
                 else:
                     submit_for_review(figure, user)
                 result.created += 1
