@@ -18,6 +18,7 @@ import io
 import re
 import tomllib
 import zlib
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,6 @@ from PIL import ImageChops, ImageDraw, ImageFont
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import models, transaction
@@ -36,6 +36,8 @@ from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel, get_all_child_relations
 from taggit.managers import TaggableManager
 from wagtail import blocks
 from wagtail.documents import get_document_model
@@ -43,13 +45,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Collection, Locale, Orderable, Page, ReferenceIndex, Revision, Site
+from wagtail.search.backends import get_search_backends
 from wagtail.search.index import get_indexed_models
 from wagtail.search.signal_handlers import post_save_signal_handler
-from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signal_handlers import disable_reference_index_auto_update
-from wagtail.tasks import update_reference_index_task
 from wagtail.utils.file import hash_filelike
 
+from website.publishing import publish_first_revision
 from website.slugs import slugify
 
 IMAGE_COLLECTION = "Ảnh mẫu"
@@ -182,16 +184,19 @@ class DemoRun:
         self.accounts = []
         self.data = {}
         self.when_missing = "skip"
-        self._later = []
+        self._new_pages = []
+        self._found = {}
+        self._children = {}
 
     def say(self, message):
         if self.stdout is not None:
             self.stdout.write(message.rstrip("\n") + "\n")
 
     def load(self, demo):
-        """Each file in turn (its accounts, settings, objects, then pages); then the links
-        between pages; then the app's own steps."""
-        self.data, self.when_missing, self._later = read_data(demo.folder), demo.when_missing, []
+        """Each file in turn (its accounts, settings, objects, then pages); then the new pages'
+        links to other pages, and their publishing; then the app's own steps."""
+        self.data, self.when_missing = read_data(demo.folder), demo.when_missing
+        self._new_pages = []
         if demo.before:
             demo.before(self)
         for part in read_files(demo.folder):
@@ -203,8 +208,7 @@ class DemoRun:
                 self.object(self.expand(entry))
             for entry in part.get("page", ()):
                 self.page(self.expand(entry), self.home)
-        for page, name, values in self._later:
-            self.link_later(page, name, values)
+        self.publish_new_pages()
         if demo.after:
             demo.after(self)
 
@@ -260,13 +264,22 @@ class DemoRun:
         else:
             if "parent" in entry:
                 parent = self.find_page(entry.pop("parent"))
-            page = parent.get_children().filter(slug=entry["slug"]).first()
-            page = page.specific if page else self.create_page(model, parent, entry)
+            page = self.child(parent, entry["slug"]) or self.create_page(model, parent, entry)
         if page is not None:
             for child in children:
                 self.page(self.expand(child), page)
 
+    def child(self, parent, slug):
+        """The page ``slug`` under ``parent``, or None: each parent's children are read once
+        per run (and the pages the run makes under it added)."""
+        if parent.pk not in self._children:
+            self._children[parent.pk] = {page.slug: page for page in parent.get_children()}
+        page = self._children[parent.pk].get(slug)
+        return page and page.specific
+
     def create_page(self, model, parent, entry):
+        """A new page, live and validated as ``add_child`` saves it. Its publishing, and its
+        links to pages that are not made yet, wait for ``publish_new_pages``."""
         tags = entry.pop("tags", ())
         later = {
             name: entry.pop(name)
@@ -279,23 +292,30 @@ class DemoRun:
             return self.missing(model, key=entry.get("slug"), missing=missing)
         if tags:
             page.tags.add(*tags)
+        # A new page (a new translation key) is no site's root page: told so, as Wagtail's
+        # ``annotate_site_root_state`` tells it, Wagtail does not ask at each of its saves.
+        page._is_site_root = False
         parent.add_child(instance=page)
-        page.save_revision().publish()
-        self._later.extend((page, name, values) for name, values in later.items())
+        self._children[parent.pk][page.slug] = page
+        self._new_pages.append((page, later))
         return page
+
+    def publish_new_pages(self):
+        """The pages this demo made, each published once, with its many-to-many links to the
+        pages made after it (not published once when made and again once they exist)."""
+        for page, later in self._new_pages:
+            for name, paths in later.items():
+                setattr(page, name, self.value(page._meta.get_field(name), paths))
+            if later:
+                page.save(clean=False, update_fields=list(later))
+            # Validated as add_child saved it (many-to-many links are no part of validation).
+            publish_first_revision(page, page.save_revision(clean=False))
+        self._new_pages = []
 
     def fill_page(self, page, entry):
         for name, value in self.fields(type(page), entry).items():
             setattr(page, name, value)
         page.save_revision().publish()
-
-    def link_later(self, page, name, values):
-        """Many-to-many links between pages, set once every page of the data exists."""
-        found = [self.find(page._meta.get_field(name).related_model, value) for value in values]
-        found = [target for target in found if target is not None]
-        if found:
-            getattr(page, name).set(found)
-            page.save_revision().publish()
 
     def missing(self, model, key, missing):
         if self.when_missing == "stop":
@@ -367,7 +387,17 @@ class DemoRun:
     def find(self, model, value):
         """The object ``value`` names, or None: a page by its URL path (``"/truong/"``), a
         generated image by its title and label, a generated document by its title, anything
-        else by its fields."""
+        else by its fields. What is found is kept for the run: the data names the same
+        provinces, fields and pages hundreds of times (what is not found may be made later)."""
+        key = (model, repr(value))
+        if key not in self._found:
+            found = self._look_up(model, value)
+            if found is None:
+                return None
+            self._found[key] = found
+        return self._found[key]
+
+    def _look_up(self, model, value):
         if model is get_image_model():
             return get_or_create_image(value["title"], value["label"], PALETTE[value["colours"]])
         if model is get_document_model():
@@ -578,7 +608,8 @@ def indexes_updated_once():
     """Wagtail's search index and reference index updated once per object saved in the
     block, at its end, instead of at every save: creating and publishing a page saves it
     three times or more, and each save ran both updates (a third of the demo's time). The
-    updates are Wagtail's own tasks, called as its signal handlers would enqueue them.
+    objects are read back once per model and written as Wagtail's own rebuilds write them
+    (``rebuild_references_index``, ``update_index``): tested against both.
 
     The search index's handlers are disconnected for the block, so it is for a command's
     process (the demo loader), not a server's threads. A block inside another leaves the
@@ -599,12 +630,11 @@ _updating_once = contextvars.ContextVar("updating_indexes_once", default=False)
 
 @contextlib.contextmanager
 def _indexes_updated_once():
-    saved = {}
+    saved = defaultdict(set)  # model -> primary keys
 
     def remember(sender, instance, raw=False, **kwargs):
         if not raw:
-            key = (instance._meta.app_label, instance._meta.model_name, str(instance.pk))
-            saved[key] = sender
+            saved[sender].add(instance.pk)
 
     indexed = {m for m in get_indexed_models() if getattr(m, "search_auto_update", True)}
     tracked = set(ReferenceIndex.tracked_models)
@@ -620,14 +650,44 @@ def _indexes_updated_once():
             post_save.disconnect(sender=model, dispatch_uid="demo-indexes-once")
         for model in indexed:
             post_save.connect(post_save_signal_handler, sender=model)
-    for key, model in saved.items():
-        tasks = [update_reference_index_task] if model in tracked else []
-        tasks += [insert_or_update_object_task] if model in indexed else []
-        for task in tasks:
-            try:
-                task.call(*key)
-            except ObjectDoesNotExist:  # deleted later in the block
-                continue
+    with transaction.atomic():
+        _write_indexes(saved, indexed, tracked)
+
+
+def _write_indexes(saved, indexed, tracked):
+    """The reference index entries of each object saved (of the object a child row belongs
+    to, as Wagtail's task does), and the search index entries, in one batch per model."""
+    owners, to_index = {}, defaultdict(set)
+    for model, pks in saved.items():
+        rows = model.objects.filter(pk__in=pks)  # deleted later in the block: gone
+        if model in tracked and issubclass(model, ClusterableModel):
+            # Their child rows' references too: one query per relation, not per object.
+            rows = rows.prefetch_related(
+                *(relation.get_accessor_name() for relation in get_all_child_relations(model))
+            )
+        for instance in rows:
+            if model in tracked and (owner := _reference_owner(instance)) is not None:
+                owners[type(owner), owner.pk] = owner
+            if model in indexed and (entry := instance.get_indexed_instance()) is not None:
+                to_index[type(entry)].add(entry.pk)
+    for owner in owners.values():
+        ReferenceIndex.create_or_update_for_object(owner)
+    for model, pks in to_index.items():
+        objects = list(model.get_indexed_objects().filter(pk__in=pks))
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(model, objects)
+
+
+def _reference_owner(instance):
+    """The object whose references ``instance`` holds: itself, or for a child row (an inline
+    panel's) the object it belongs to; None when that object is not in the reference index."""
+    while parental := next(
+        (f for f in instance._meta.get_fields() if isinstance(f, ParentalKey)), None
+    ):
+        instance = getattr(instance, parental.name)
+        if instance is None:
+            return None
+    return instance if ReferenceIndex.is_indexed(type(instance)) else None
 
 
 @transaction.atomic

@@ -40,6 +40,7 @@ from careers.streaming.models import (
     year_of_period,
 )
 from website.models.areas import Commune, District, Province, Structure
+from website.publishing import publish_first_revision
 from website.tables import (
     MB,
     Column,
@@ -448,7 +449,8 @@ def _write_row(figure, row, result, user, publish):
     or None when nothing had to change."""
     from careers.streaming.access import submit_for_review
 
-    if figure is not None:
+    created = figure is None
+    if not created:
         current = figure
         if figure.has_unpublished_changes and figure.latest_revision_id:
             current = figure.get_latest_revision_as_object()
@@ -470,10 +472,12 @@ def _write_row(figure, row, result, user, publish):
         log(figure, "wagtail.create", user=user)
         revision = figure.save_revision(user=user)
         result.created += 1
-    if publish:
-        revision.publish(user=user)
-    else:
+    if not publish:
         submit_for_review(figure, user)
+    elif created:
+        publish_first_revision(figure, revision, user=user)
+    else:
+        revision.publish(user=user)
     return figure
 
 
