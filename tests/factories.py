@@ -17,6 +17,7 @@ from website.models import (
     StandardPage,
     Structure,
 )
+from website.publishing import publish_first_revision
 
 _codes = itertools.count(1)
 
@@ -46,14 +47,15 @@ def publish(parent, page, live=True):
 
     As the demo loader does, the page's search rows and Wagtail's search and reference indexes
     are written once, when it is published, not at each of its three saves (the same rows:
-    tests/search/test_facet_index.py and tests/website/test_demo.py)."""
+    tests/search/test_facet_index.py and tests/website/test_demo.py); and it is published as
+    the demo publishes a new page, once, from the page add_child cleaned and saved
+    (``publish_first_revision``: what ``revision.publish()`` leaves, tests/website/
+    test_publishing.py)."""
     with deferred(), indexes_updated_once():
         parent.add_child(instance=page)
-        # add_child has just cleaned the page (Page.save), and publishing cleans it again:
-        # the revision's own clean repeated the same checks (a query per foreign key).
-        revision = page.save_revision(clean=False)
+        revision = page.save_revision(clean=False)  # add_child has just cleaned it
         if live:
-            revision.publish()
+            publish_first_revision(page, revision)
         else:
             page.live = False
             page.save(update_fields=["live"])
